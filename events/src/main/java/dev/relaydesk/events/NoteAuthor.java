@@ -1,0 +1,7 @@
+package dev.relaydesk.events;
+
+public enum NoteAuthor {
+    AGENT,
+    CLIENT,
+    SYSTEM
+}

@@ -1,0 +1,9 @@
+package dev.relaydesk.events;
+
+public enum TicketSource {
+    EMAIL,
+    WEB_FORM,
+    PORTAL,
+    AGENT,
+    API
+}

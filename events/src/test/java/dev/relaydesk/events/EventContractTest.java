@@ -1,0 +1,56 @@
+package dev.relaydesk.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.relaydesk.events.fixtures.EventFixtures;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EventContractTest {
+
+    private final ObjectMapper plain = new ObjectMapper();
+
+    /** What producers write today must be byte-for-byte the golden JSON (as a tree), so consumers keep working. */
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyTypeRoundTripsThroughItsGoldenFixture(EventType type) throws Exception {
+        String golden = EventFixtures.json(type);
+        RelaydeskEvent event = EventJson.read(golden, type.recordClass());
+
+        assertEquals(plain.readTree(golden), plain.readTree(EventJson.write(event)));
+        assertEquals(type, EventType.of(event));
+        assertEquals(type, EventType.ofCloudEventType(type.cloudEventType()));
+    }
+
+    @Test
+    void goldenTicketCreatedCarriesWhatConsumersNeed() {
+        TicketCreated created = EventFixtures.event(EventType.TICKET_CREATED);
+
+        assertEquals(UUID.fromString("0b8f5d2c-7a1e-4f3b-8c6d-2e9a1b4c5d60"), created.ticketId());
+        assertEquals(created.ticketId().toString(), created.key());
+        assertEquals("SUP-42", created.number());
+        assertEquals("jane.doe@example.com", created.clientEmail());
+        assertEquals(TicketStatus.OPEN, created.status());
+        assertEquals(Instant.parse("2026-11-23T09:15:31Z"), created.createdAt());
+    }
+
+    @Test
+    void unknownPropertiesFromANewerProducerAreIgnored() {
+        String newer = EventFixtures.json(EventType.MAIL_RECEIVED).replaceFirst("\\{", "{\"addedLater\": 7,");
+
+        MailReceived mail = EventJson.read(newer, MailReceived.class);
+
+        assertEquals(List.of("support@relaydesk.test"), mail.recipients());
+    }
+
+    @Test
+    void aMalformedPayloadIsReportedAsSuch() {
+        assertThrows(MalformedEventException.class, () -> EventJson.read("{\"mailId\": 12", MailReceived.class));
+    }
+}

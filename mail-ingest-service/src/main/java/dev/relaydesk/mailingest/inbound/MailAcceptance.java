@@ -1,0 +1,104 @@
+package dev.relaydesk.mailingest.inbound;
+
+import dev.relaydesk.events.MailReceived;
+import dev.relaydesk.mailingest.inbound.InboundMessage.Status;
+import dev.relaydesk.mailingest.parse.MailParser;
+import dev.relaydesk.mailingest.parse.NoiseFilter;
+import dev.relaydesk.mailingest.parse.ParsedMail;
+import dev.relaydesk.mailingest.parse.UnparseableMailException;
+import dev.relaydesk.messaging.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes responsibility for an inbound message: stores it raw, decides what it is, and records the
+ * {@code MailReceived} event, all in one transaction. The channel acknowledges the sender only after this
+ * commits, so an accepted message is never lost; a message seen before is stored once.
+ */
+@ApplicationScoped
+public class MailAcceptance {
+
+    private static final Logger LOG = Logger.getLogger(MailAcceptance.class);
+
+    private final MailParser parser;
+    private final NoiseFilter noise;
+    private final Outbox outbox;
+
+    MailAcceptance(MailParser parser, NoiseFilter noise, Outbox outbox) {
+        this.parser = parser;
+        this.noise = noise;
+        this.outbox = outbox;
+    }
+
+    public record Envelope(String from, List<String> recipients, String channel) {
+    }
+
+    public record Outcome(UUID messageId, Status status, String reason) {
+    }
+
+    @Transactional
+    public Outcome accept(byte[] raw, Envelope envelope) {
+        String sha256 = sha256(raw);
+        Optional<InboundMessage> seen = InboundMessage.find("sha256", sha256).firstResultOptional();
+        if (seen.isPresent()) {
+            return new Outcome(seen.get().id, seen.get().status, "already received");
+        }
+        InboundMessage message = new InboundMessage();
+        message.id = UUID.randomUUID();
+        message.sha256 = sha256;
+        message.raw = raw;
+        message.envelopeFrom = envelope.from();
+        message.envelopeRecipients = String.join(",", envelope.recipients());
+        message.channel = envelope.channel();
+        message.receivedAt = Instant.now();
+        try {
+            ParsedMail mail = parser.parse(raw, sha256.substring(0, 32) + "@generated.relaydesk");
+            message.messageId = mail.messageId();
+            classify(message, mail, envelope);
+        } catch (UnparseableMailException e) {
+            message.status = Status.QUARANTINED;
+            message.reason = e.getMessage();
+        }
+        message.persist();
+        LOG.infof("Inbound message %s via %s: %s%s", message.id, envelope.channel(), message.status,
+                message.reason == null ? "" : " (" + message.reason + ")");
+        return new Outcome(message.id, message.status, message.reason);
+    }
+
+    private void classify(InboundMessage message, ParsedMail mail, Envelope envelope) {
+        if (InboundMessage.count("messageId = ?1 and status <> ?2", mail.messageId(), Status.QUARANTINED) > 0) {
+            message.status = Status.DUPLICATE;
+            message.reason = "Message-ID already received";
+            return;
+        }
+        Optional<String> ignored = noise.reasonToIgnore(mail, envelope.from());
+        if (ignored.isPresent()) {
+            message.status = Status.IGNORED;
+            message.reason = ignored.get();
+            return;
+        }
+        List<String> recipients = Stream.concat(envelope.recipients().stream(), mail.recipients().stream())
+                .distinct()
+                .toList();
+        outbox.publish(new MailReceived(message.id, mail.messageId(), mail.inReplyTo(), mail.references(),
+                mail.fromAddress(), mail.fromName(), recipients, mail.subject(), mail.textBody(), message.receivedAt));
+        message.status = Status.PUBLISHED;
+    }
+
+    static String sha256(byte[] raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.relaydesk.mailingest.parse;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Reads a raw RFC 822 message with Angus Mail. */
+@ApplicationScoped
+public class MailParser {
+
+    private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    public ParsedMail parse(byte[] raw, String fallbackMessageId) throws UnparseableMailException {
+        try {
+            MimeMessage mime = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            InternetAddress from = sender(mime);
+            List<String> messageIds = messageIds(mime.getHeader("Message-ID", null));
+            String messageId = messageIds.isEmpty() ? fallbackMessageId : messageIds.get(0);
+            return new ParsedMail(
+                    messageId,
+                    messageIds(mime.getHeader("In-Reply-To", " ")),
+                    messageIds(mime.getHeader("References", " ")),
+                    from.getAddress().toLowerCase(Locale.ROOT),
+                    from.getPersonal(),
+                    recipients(mime),
+                    decodedSubject(mime),
+                    TextExtractor.text(mime),
+                    headerView(mime));
+        } catch (MessagingException | IOException | RuntimeException e) {
+            throw new UnparseableMailException("Malformed message: " + e.getMessage(), e);
+        }
+    }
+
+    private static InternetAddress sender(MimeMessage mime) throws MessagingException, UnparseableMailException {
+        Address[] from = mime.getFrom();
+        if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address)
+                || address.getAddress() == null || !address.getAddress().contains("@")) {
+            throw new UnparseableMailException("No sender address (From) in the message");
+        }
+        return address;
+    }
+
+    private static List<String> recipients(MimeMessage mime) throws MessagingException {
+        List<String> recipients = new ArrayList<>();
+        for (RecipientType type : List.of(RecipientType.TO, RecipientType.CC)) {
+            Address[] addresses = mime.getRecipients(type);
+            if (addresses != null) {
+                Arrays.stream(addresses)
+                        .filter(InternetAddress.class::isInstance)
+                        .map(address -> ((InternetAddress) address).getAddress())
+                        .filter(address -> address != null)
+                        .map(address -> address.toLowerCase(Locale.ROOT))
+                        .forEach(recipients::add);
+            }
+        }
+        Stream.of("Delivered-To", "X-Original-To")
+                .map(name -> header(mime, name))
+                .filter(value -> value != null && value.contains("@"))
+                .map(value -> value.strip().toLowerCase(Locale.ROOT))
+                .forEach(recipients::add);
+        return recipients.stream().distinct().toList();
+    }
+
+    private static String decodedSubject(MimeMessage mime) throws MessagingException {
+        String subject = mime.getSubject();
+        return subject == null ? null : subject.strip();
+    }
+
+    static List<String> messageIds(String headerValue) {
+        if (headerValue == null) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        Matcher matcher = MESSAGE_ID.matcher(headerValue);
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return ids;
+    }
+
+    private static String header(MimeMessage mime, String name) {
+        try {
+            String value = mime.getHeader(name, null);
+            return value == null ? null : MimeUtility.unfold(value);
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static ParsedMail.HeaderView headerView(MimeMessage mime) {
+        return new ParsedMail.HeaderView() {
+            @Override
+            public String first(String name) {
+                return header(mime, name);
+            }
+
+            @Override
+            public String contentType() {
+                try {
+                    return mime.getContentType();
+                } catch (MessagingException e) {
+                    return "";
+                }
+            }
+        };
+    }
+
+    /** Prefers text/plain; falls back to HTML reduced to text. Attachments are skipped. */
+    static final class TextExtractor {
+
+        private static final Pattern TAGS = Pattern.compile("(?s)<(script|style)[^>]*>.*?</\\1>|<[^>]+>");
+
+        private TextExtractor() {
+        }
+
+        static String text(Part part) throws MessagingException, IOException {
+            String plain = first(part, "text/plain");
+            if (plain != null) {
+                return plain.strip();
+            }
+            String html = first(part, "text/html");
+            return html == null ? "" : htmlToText(html);
+        }
+
+        private static String first(Part part, String mimeType) throws MessagingException, IOException {
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                return null;
+            }
+            if (part.isMimeType(mimeType)) {
+                Object content = part.getContent();
+                return content instanceof String text ? text : null;
+            }
+            if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    BodyPart child = multipart.getBodyPart(i);
+                    String found = first(child, mimeType);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        }
+
+        static String htmlToText(String html) {
+            String withBreaks = html.replaceAll("(?i)<br\\s*/?>|</p>|</div>|</li>", "\n");
+            String text = TAGS.matcher(withBreaks).replaceAll("")
+                    .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
+                    .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+            return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+        }
+    }
+}

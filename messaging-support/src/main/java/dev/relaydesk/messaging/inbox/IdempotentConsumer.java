@@ -1,0 +1,52 @@
+package dev.relaydesk.messaging.inbox;
+
+import dev.relaydesk.events.EventJson;
+import dev.relaydesk.events.RelaydeskEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs an event handler exactly once per CloudEvent id: the claim and the handler's writes commit in one
+ * transaction, so a redelivered record does nothing and a crash mid-way leaves nothing half done.
+ * A failure nacks the record; the channel's failure strategy (dead-letter) takes it from there.
+ */
+@ApplicationScoped
+public class IdempotentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private final ProcessedEvents processedEvents;
+
+    IdempotentConsumer(ProcessedEvents processedEvents) {
+        this.processedEvents = processedEvents;
+    }
+
+    public <T extends RelaydeskEvent> CompletionStage<Void> handle(Message<String> message, Class<T> type,
+            String consumerName, Consumer<T> handler) {
+        try {
+            String eventId = message.getMetadata(IncomingCloudEventMetadata.class)
+                    .map(IncomingCloudEventMetadata::getId)
+                    .orElseThrow(() -> new IllegalArgumentException("Record without CloudEvent id on " + consumerName));
+            T event = EventJson.read(message.getPayload(), type);
+            boolean firstTime = QuarkusTransaction.requiringNew().call(() -> {
+                if (!processedEvents.claim(eventId, consumerName)) {
+                    return false;
+                }
+                handler.accept(event);
+                return true;
+            });
+            if (!firstTime) {
+                LOG.debugf("%s skipped event %s, already processed", consumerName, eventId);
+            }
+            return message.ack();
+        } catch (RuntimeException e) {
+            LOG.errorf("%s could not process a %s record: %s", consumerName, type.getSimpleName(), e.getMessage());
+            return message.nack(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.relaydesk.messaging.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves committed outbox rows to Kafka in commit order, and deletes them only once the broker has
+ * acknowledged every record of the batch. A crash before the delete re-sends the batch: consumers absorb
+ * the duplicates by CloudEvent id. {@code SKIP LOCKED} lets several replicas relay without blocking each other.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
+
+    private final Emitter<String> emitter;
+    private final URI source;
+    private final int batchSize;
+    private volatile boolean paused;
+
+    OutboxRelay(@Channel("outbox-out") Emitter<String> emitter,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName,
+            @ConfigProperty(name = "relaydesk.outbox.batch-size") int batchSize) {
+        this.emitter = emitter;
+        this.source = URI.create("/relaydesk/" + applicationName);
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${relaydesk.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        if (paused) {
+            return;
+        }
+        try {
+            while (relayBatch() == batchSize) {
+                // a full batch means more may be waiting: go on without waiting for the next tick
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    /** Relays one batch; returns how many events it published. */
+    public int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<OutboxEvent> batch = OutboxEvent.getEntityManager()
+                    .createNativeQuery("select * from outbox_event order by position limit :limit for update skip locked",
+                            OutboxEvent.class)
+                    .setParameter("limit", batchSize)
+                    .getResultList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            CompletableFuture<?>[] acks = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
+            CompletableFuture.allOf(acks).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            OutboxEvent.delete("position in ?1", batch.stream().map(row -> row.position).toList());
+            return batch.size();
+        });
+    }
+
+    /** Stops relaying (used by tests that simulate a relay crash) or resumes it. */
+    public void setPaused(boolean paused) {
+        this.paused = paused;
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent row) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(row.id.toString())
+                .withType(row.ceType)
+                .withSource(source)
+                .withTimestamp(row.createdAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.recordKey)
+                .build();
+        emitter.send(Message.of(row.payload, Metadata.of(cloudEvent, kafka),
+                () -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return acked;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.relaydesk.notification.delivery;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A message owed to someone. Queued in the same transaction that consumes the event, so a replayed event
+ * queues nothing new; its Message-ID is fixed at queue time, so even a resend after a crash is one mail to
+ * the recipient's client.
+ */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    public enum Status {
+        QUEUED,
+        SENT,
+        FAILED
+    }
+
+    public enum Kind {
+        TICKET_CONFIRMATION
+    }
+
+    @Id
+    public UUID id;
+
+    /** What the message is about; one message per kind and subject, however often the event comes. */
+    @Column(name = "subject_key", nullable = false)
+    public String subjectKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(name = "ticket_id", nullable = false)
+    public UUID ticketId;
+
+    @Column(name = "recipient_email", nullable = false)
+    public String recipientEmail;
+
+    /** The event that asked for this message, as JSON. */
+    @Column(nullable = false)
+    public String payload;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "message_id", nullable = false, unique = true)
+    public String messageId;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+}

@@ -1,0 +1,81 @@
+package dev.relaydesk.notification.delivery;
+
+import dev.relaydesk.notification.delivery.Delivery.Status;
+import dev.relaydesk.notification.mail.SmtpMailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due deliveries. Each is locked while it is sent ({@code SKIP LOCKED}: replicas never send the same
+ * one), marked sent in the same transaction, and retried with exponential backoff until it is given up.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    private static final int BATCH = 20;
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+    private final MailComposer composer;
+    private final SmtpMailer mailer;
+    private final int maxAttempts;
+
+    DeliveryDispatcher(MailComposer composer, SmtpMailer mailer,
+            @ConfigProperty(name = "relaydesk.notification.max-attempts") int maxAttempts) {
+        this.composer = composer;
+        this.mailer = mailer;
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Scheduled(every = "${relaydesk.notification.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dispatchDue() {
+        while (dispatchBatch() == BATCH) {
+            // a full batch: more may be due right now
+        }
+    }
+
+    int dispatchBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Delivery> due = Delivery.getEntityManager()
+                    .createNativeQuery("select * from delivery where status = 'QUEUED' and next_attempt_at <= now()"
+                            + " order by next_attempt_at limit :limit for update skip locked", Delivery.class)
+                    .setParameter("limit", BATCH)
+                    .getResultList();
+            due.forEach(this::attempt);
+            return due.size();
+        });
+    }
+
+    private void attempt(Delivery delivery) {
+        delivery.attempts++;
+        try {
+            mailer.send(composer.compose(delivery));
+            delivery.status = Status.SENT;
+            delivery.sentAt = Instant.now();
+            delivery.lastError = null;
+            LOG.infof("Sent %s for ticket %s (attempt %d)", delivery.kind, delivery.ticketId, delivery.attempts);
+        } catch (Exception e) {
+            delivery.lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (delivery.attempts >= maxAttempts) {
+                delivery.status = Status.FAILED;
+                LOG.errorf("Gave up %s for ticket %s after %d attempts: %s", delivery.kind, delivery.ticketId,
+                        delivery.attempts, delivery.lastError);
+            } else {
+                delivery.nextAttemptAt = Instant.now().plus(backoff(delivery.attempts));
+                LOG.warnf("Could not send %s for ticket %s (attempt %d), will retry: %s", delivery.kind,
+                        delivery.ticketId, delivery.attempts, delivery.lastError);
+            }
+        }
+    }
+
+    static Duration backoff(int attempts) {
+        Duration delay = Duration.ofSeconds(1L << Math.min(attempts, 20));
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+}

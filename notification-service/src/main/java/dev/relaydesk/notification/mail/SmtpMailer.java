@@ -1,0 +1,79 @@
+package dev.relaydesk.notification.mail;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Sends mail over SMTP with Angus Mail. */
+@ApplicationScoped
+public class SmtpMailer {
+
+    /** Lets mail-ingest recognize our own mails if they ever come back (a loop). */
+    public static final String ORIGIN_HEADER = "X-Relaydesk-Origin";
+
+    private final Session session;
+
+    SmtpMailer(@ConfigProperty(name = "relaydesk.mail.smtp-host") String host,
+            @ConfigProperty(name = "relaydesk.mail.smtp-port") int port) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", host);
+        properties.put("mail.smtp.port", String.valueOf(port));
+        properties.put("mail.smtp.connectiontimeout", "5000");
+        properties.put("mail.smtp.timeout", "10000");
+        properties.put("mail.smtp.writetimeout", "10000");
+        this.session = Session.getInstance(properties);
+    }
+
+    public void send(OutgoingMail mail) throws MessagingException {
+        MimeMessage message = new FixedIdMessage(session, mail.messageId());
+        try {
+            message.setFrom(new InternetAddress(mail.fromAddress(), singleLine(mail.fromName()), "UTF-8"));
+            message.setRecipient(RecipientType.TO, new InternetAddress(mail.toAddress(), singleLine(mail.toName()), "UTF-8"));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        message.setReplyTo(new InternetAddress[] {new InternetAddress(mail.replyTo())});
+        message.setSubject(singleLine(mail.subject()), StandardCharsets.UTF_8.name());
+        message.setText(mail.textBody(), StandardCharsets.UTF_8.name());
+        if (!mail.inReplyTo().isEmpty()) {
+            String ids = mail.inReplyTo().stream().map(id -> "<" + singleLine(id) + ">").collect(Collectors.joining(" "));
+            message.setHeader("In-Reply-To", ids);
+            message.setHeader("References", ids);
+        }
+        if (mail.automatic()) {
+            message.setHeader("Auto-Submitted", "auto-replied");
+        }
+        message.setHeader(ORIGIN_HEADER, "notification-service");
+        Transport.send(message);
+    }
+
+    /** User content never reaches a header with a line break in it (no header injection). */
+    static String singleLine(String value) {
+        return value == null ? null : value.replaceAll("[\\r\\n]+", " ").strip();
+    }
+
+    /** Keeps the Message-ID we chose, which Angus Mail would otherwise replace on send. */
+    private static final class FixedIdMessage extends MimeMessage {
+
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<" + messageId + ">");
+        }
+    }
+}

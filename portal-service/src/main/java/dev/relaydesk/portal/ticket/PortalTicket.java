@@ -1,0 +1,85 @@
+package dev.relaydesk.portal.ticket;
+
+import dev.relaydesk.events.TicketStatus;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What a client may see of a ticket, kept from ticket events (never the internal stage). */
+@Entity
+@Table(name = "portal_ticket")
+public class PortalTicket extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "ticket_id")
+    public UUID ticketId;
+
+    @Column(nullable = false)
+    public String number;
+
+    @Column(name = "project_key", nullable = false)
+    public String projectKey;
+
+    @Column(nullable = false)
+    public String title;
+
+    /** Null while only later events of the ticket have arrived. */
+    public String description;
+
+    @Column(name = "client_email", nullable = false)
+    public String clientEmail;
+
+    @Column(name = "client_name")
+    public String clientName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketStatus status;
+
+    /** The highest ticket version applied; older events never overwrite newer state. */
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** The ticket's row, or a new one that any event version will fill. */
+    public static PortalTicket findOrStart(UUID ticketId) {
+        PortalTicket ticket = findById(ticketId);
+        if (ticket == null) {
+            ticket = new PortalTicket();
+            ticket.ticketId = ticketId;
+            ticket.version = -1;
+        }
+        return ticket;
+    }
+
+    /** Takes the event's view of the ticket when it is newer than what is kept. */
+    public void advanceTo(long eventVersion, String number, String projectKey, String title, String clientEmail,
+            String clientName, TicketStatus status, Instant at) {
+        if (eventVersion <= version) {
+            return;
+        }
+        this.number = number;
+        this.projectKey = projectKey;
+        this.title = title;
+        this.clientEmail = clientEmail;
+        this.clientName = clientName;
+        this.status = status;
+        this.version = eventVersion;
+        this.updatedAt = at;
+    }
+
+    public boolean isReady() {
+        return description != null;
+    }
+}

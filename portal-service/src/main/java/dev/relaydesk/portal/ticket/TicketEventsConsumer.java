@@ -1,0 +1,34 @@
+package dev.relaydesk.portal.ticket;
+
+import dev.relaydesk.events.NoteAdded;
+import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.messaging.inbox.IdempotentConsumer;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+@ApplicationScoped
+public class TicketEventsConsumer {
+
+    private final IdempotentConsumer idempotent;
+    private final TicketReadModel readModel;
+
+    TicketEventsConsumer(IdempotentConsumer idempotent, TicketReadModel readModel) {
+        this.idempotent = idempotent;
+        this.readModel = readModel;
+    }
+
+    @Incoming("ticket-created-in")
+    @Blocking
+    public CompletionStage<Void> ticketCreated(Message<String> message) {
+        return idempotent.handle(message, TicketCreated.class, "portal.ticket-created", readModel::apply);
+    }
+
+    @Incoming("note-added-in")
+    @Blocking
+    public CompletionStage<Void> noteAdded(Message<String> message) {
+        return idempotent.handle(message, NoteAdded.class, "portal.note-added", readModel::apply);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.relaydesk.ticket.api;
+
+import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketSource;
+import dev.relaydesk.events.TicketStatus;
+import dev.relaydesk.ticket.history.HistoryEntry;
+import dev.relaydesk.ticket.note.Note;
+import dev.relaydesk.ticket.ticket.Ticket;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the API shows of tickets; entities never leave the service. */
+public final class TicketViews {
+
+    private TicketViews() {
+    }
+
+    public record TicketSummary(UUID id, String number, String projectKey, String title, String clientEmail,
+            String clientName, TicketStatus status, String stage, TicketSource source, boolean unread,
+            long version, Instant createdAt, Instant updatedAt) {
+
+        static TicketSummary of(Ticket ticket) {
+            return new TicketSummary(ticket.id, ticket.displayNumber(), ticket.project.key, ticket.title,
+                    ticket.clientEmail, ticket.clientName, ticket.status, ticket.stage.name, ticket.source,
+                    ticket.unreadByAgent, ticket.version, ticket.createdAt, ticket.updatedAt);
+        }
+    }
+
+    public record NoteView(UUID id, NoteAuthor authorType, String authorName, String authorEmail, String body,
+            boolean publicNote, Instant createdAt) {
+
+        static NoteView of(Note note) {
+            return new NoteView(note.id, note.authorType, note.authorName, note.authorEmail, note.body,
+                    note.publicNote, note.createdAt);
+        }
+    }
+
+    public record HistoryView(String actor, String action, String detail, Instant at) {
+
+        static HistoryView of(HistoryEntry entry) {
+            return new HistoryView(entry.actor, entry.action, entry.detail, entry.at);
+        }
+    }
+
+    public record TicketDetails(TicketSummary ticket, String description, List<NoteView> notes,
+            List<HistoryView> history) {
+    }
+}

@@ -1,0 +1,51 @@
+package dev.relaydesk.ticket.mail;
+
+import dev.relaydesk.events.MailReceived;
+import dev.relaydesk.ticket.ticket.Ticket;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the ticket an inbound mail belongs to, most trusted evidence first: the Message-IDs it answers
+ * (In-Reply-To, then References newest first), then a ticket number in the subject. A subject number is
+ * guessable, so it only counts when the sender is that ticket's client.
+ */
+@ApplicationScoped
+public class MailThreading {
+
+    private static final Pattern SUBJECT_NUMBER = Pattern.compile("\\[([A-Z][A-Z0-9]{1,9})-(\\d{1,9})]");
+
+    public Optional<Ticket> ticketOf(MailReceived mail) {
+        List<String> answered = new ArrayList<>(mail.inReplyTo());
+        List<String> references = new ArrayList<>(mail.references());
+        Collections.reverse(references);
+        answered.addAll(references);
+        for (String messageId : answered) {
+            Optional<Ticket> ticket = MailReference.ticketOf(messageId).flatMap(id -> Ticket.<Ticket>findByIdOptional(id));
+            if (ticket.isPresent()) {
+                return ticket;
+            }
+        }
+        return bySubjectNumber(mail);
+    }
+
+    private Optional<Ticket> bySubjectNumber(MailReceived mail) {
+        if (mail.subject() == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = SUBJECT_NUMBER.matcher(mail.subject());
+        while (matcher.find()) {
+            Optional<Ticket> ticket = Ticket.byNumber(matcher.group(1), Integer.parseInt(matcher.group(2)))
+                    .filter(candidate -> candidate.isClient(mail.fromAddress()));
+            if (ticket.isPresent()) {
+                return ticket;
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.relaydesk.ticket.project;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A queue of tickets with its own inbound address and ticket-number key ({@code SUP-42}). */
+@Entity
+@Table(name = "project")
+public class Project extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String key;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "inbound_address", nullable = false, unique = true)
+    public String inboundAddress;
+
+    @Column(name = "is_default", nullable = false)
+    public boolean isDefault;
+
+    @Column(name = "next_number", nullable = false)
+    public int nextNumber;
+
+    public static Project defaultProject() {
+        return find("isDefault", true).<Project>firstResultOptional()
+                .orElseThrow(() -> new IllegalStateException("No default project is configured"));
+    }
+
+    /** The project whose inbound address is among the recipients; plus-addressed variants count too. */
+    public static Optional<Project> forRecipients(Collection<String> recipients) {
+        return recipients.stream()
+                .map(Project::withoutPlusTag)
+                .map(address -> Project.<Project>find("lower(inboundAddress)", address).firstResultOptional())
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    public static Optional<Project> byKey(String key) {
+        return find("key", key).firstResultOptional();
+    }
+
+    /** Takes the next ticket number under a row lock, so concurrent creations never share a number. */
+    public static int allocateNumber(UUID projectId) {
+        Project project = findById(projectId, LockModeType.PESSIMISTIC_WRITE);
+        return project.nextNumber++;
+    }
+
+    static String withoutPlusTag(String address) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf('@');
+        int plus = lower.indexOf('+');
+        return plus > 0 && plus < at ? lower.substring(0, plus) + lower.substring(at) : lower;
+    }
+}
