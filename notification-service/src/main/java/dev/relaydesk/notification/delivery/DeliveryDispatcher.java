@@ -33,7 +33,8 @@ public class DeliveryDispatcher {
         this.maxAttempts = maxAttempts;
     }
 
-    @Scheduled(every = "${relaydesk.notification.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${relaydesk.notification.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchDue() {
         while (dispatchBatch() == BATCH) {
             // a full batch: more may be due right now

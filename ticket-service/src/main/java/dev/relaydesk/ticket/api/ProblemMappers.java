@@ -1,11 +1,14 @@
 package dev.relaydesk.ticket.api;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error leaves the API as problem+json, without internal class names. */
+/** Every error leaves the API as problem+json, naming the field at fault and never an internal class. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -19,9 +22,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.FieldError(field(violation), violation.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return new Problem("about:blank", "Bad Request", 400, "The request has invalid values.", errors).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("Unhandled error", e);
-        return new Problem("about:blank", "Internal Server Error", 500, "The request could not be completed.", null)
-                .toResponse();
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "The request could not be completed.").toResponse();
+    }
+
+    /** "recent.limit" becomes "limit": the parameter as the caller knows it. */
+    private static String field(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 }

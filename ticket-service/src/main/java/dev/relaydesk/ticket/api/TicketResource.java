@@ -7,6 +7,7 @@ import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
 import dev.relaydesk.ticket.history.HistoryEntry;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.ticket.Ticket;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** Agents' read API over tickets (per-type permissions arrive with the ticket-workflow work). */
@@ -32,9 +34,13 @@ import java.util.UUID;
 public class TicketResource {
 
     @GET
-    public List<TicketSummary> recent(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return Ticket.<Ticket>findAll(Sort.descending("createdAt").and("id", Sort.Direction.Descending))
-                .page(Page.ofSize(limit))
+    public List<TicketSummary> recent(@QueryParam("clientEmail") String clientEmail,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        Sort newestFirst = Sort.descending("createdAt").and("id", Sort.Direction.Descending);
+        PanacheQuery<Ticket> query = clientEmail == null || clientEmail.isBlank()
+                ? Ticket.findAll(newestFirst)
+                : Ticket.find("lower(clientEmail) = ?1", newestFirst, clientEmail.strip().toLowerCase(Locale.ROOT));
+        return query.page(Page.ofSize(limit))
                 .list()
                 .stream()
                 .map(TicketSummary::of)

@@ -52,10 +52,13 @@ public class Project extends PanacheEntityBase {
         return find("key", key).firstResultOptional();
     }
 
-    /** Takes the next ticket number under a row lock, so concurrent creations never share a number. */
-    public static int allocateNumber(UUID projectId) {
-        Project project = findById(projectId, LockModeType.PESSIMISTIC_WRITE);
-        return project.nextNumber++;
+    /**
+     * Takes the next ticket number under a row lock, re-read from the database (the entity may be stale),
+     * so concurrent creations never share a number.
+     */
+    public int allocateNumber() {
+        getEntityManager().refresh(this, LockModeType.PESSIMISTIC_WRITE);
+        return nextNumber++;
     }
 
     static String withoutPlusTag(String address) {

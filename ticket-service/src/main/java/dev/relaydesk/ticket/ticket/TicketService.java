@@ -35,7 +35,7 @@ public class TicketService {
         Ticket ticket = new Ticket();
         ticket.id = UUID.randomUUID();
         ticket.project = project;
-        ticket.number = Project.allocateNumber(project.id);
+        ticket.number = project.allocateNumber();
         ticket.title = request.title();
         ticket.description = request.description();
         ticket.clientEmail = request.clientEmail();

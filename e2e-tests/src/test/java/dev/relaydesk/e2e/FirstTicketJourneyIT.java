@@ -1,0 +1,162 @@
+package dev.relaydesk.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.relaydesk.localstack.Endpoints;
+import dev.relaydesk.localstack.Stack;
+import dev.relaydesk.localstack.testing.SharedTestStack;
+import dev.relaydesk.testsupport.KeycloakTokens;
+import dev.relaydesk.testsupport.Mailboxes;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first ticket's journey, with every service its own process: a stranger's email reaches the SMTP
+ * receiver, becomes a ticket, the client is mailed a link, the link shows the ticket without login, and a
+ * reply to that mail lands on the same ticket and shows on the page.
+ */
+class FirstTicketJourneyIT {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s/]+/t/[A-Za-z0-9_-]{43}");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static Stack stack;
+    private static Endpoints endpoints;
+
+    @BeforeAll
+    static void startPlatform() {
+        stack = SharedTestStack.startServices();
+        endpoints = stack.endpoints();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void anEmailBecomesATicketTheClientFollowsByLinkAndAnswersByReplying() throws Exception {
+        String client = "jane-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String title = "Printer on floor 3 prints blank pages " + UUID.randomUUID().toString().substring(0, 4);
+        String description = "Since this morning every page comes out blank.";
+
+        MimeMessage original = newMail(client, "Jane Doe", title, description);
+        send(original);
+
+        MimeMessage confirmation = Mailboxes.awaitMessage(client, mail -> subjectOf(mail).contains(title));
+        assertTrue(subjectOf(confirmation).matches("\\[SUP-\\d+] .*"), subjectOf(confirmation));
+        assertEquals(original.getMessageID(), confirmation.getHeader("In-Reply-To", null));
+        assertEquals("auto-replied", confirmation.getHeader("Auto-Submitted", null));
+        String body = (String) confirmation.getContent();
+        assertTrue(body.startsWith("Hello Jane,"), body);
+        String link = firstLink(body);
+
+        given().get(link).then().statusCode(200)
+                .body(containsString(title))
+                .body(containsString(description))
+                .body(containsString("Open"));
+
+        send(replyTo(confirmation, client, "It also happens on floor 2 now."));
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().get(link).then().statusCode(200)
+                .body(containsString("It also happens on floor 2 now.")));
+
+        String agentToken = KeycloakTokens.accessToken("agent", "agent");
+        JsonPath tickets = given().auth().oauth2(agentToken).queryParam("clientEmail", client)
+                .get(endpoints.serviceUrl("ticket-service") + "/api/tickets")
+                .then().statusCode(200).body("$", hasSize(1)).extract().jsonPath();
+        assertEquals(title, tickets.getString("[0].title"));
+        given().auth().oauth2(agentToken)
+                .get(endpoints.serviceUrl("ticket-service") + "/api/tickets/{id}", tickets.getString("[0].id"))
+                .then().statusCode(200)
+                .body("notes", hasSize(1))
+                .body("notes[0].authorType", equalTo("CLIENT"));
+        assertEquals(1, Mailboxes.messages(client).size(), "one confirmation, and nothing for the reply");
+    }
+
+    @Test
+    void aLinkWithAWrongTokenIsAPlainNotFoundPage() {
+        String portal = endpoints.serviceUrl("portal-service");
+        given().get(portal + "/t/" + "x".repeat(43)).then().statusCode(404)
+                .body(containsString("does not open a ticket"))
+                .body(not(containsString("Exception")));
+    }
+
+    private static MimeMessage newMail(String from, String name, String subject, String text)
+            throws MessagingException, UnsupportedEncodingException {
+        MimeMessage mail = new MimeMessage(session());
+        mail.setFrom(new InternetAddress(from, name));
+        mail.setRecipient(RecipientType.TO, new InternetAddress("support@relaydesk.test"));
+        mail.setSubject(subject);
+        mail.setText(text);
+        mail.saveChanges();
+        return mail;
+    }
+
+    /** What a mail client makes of "Reply": threading headers, "Re:" subject, sent to the Reply-To address. */
+    private static MimeMessage replyTo(MimeMessage received, String from, String text) throws MessagingException,
+            UnsupportedEncodingException {
+        MimeMessage template = (MimeMessage) received.reply(false);
+        MimeMessage reply = new MimeMessage(session());
+        reply.setFrom(new InternetAddress(from, "Jane Doe"));
+        reply.setRecipients(RecipientType.TO, template.getRecipients(RecipientType.TO));
+        reply.setSubject(template.getSubject());
+        reply.setHeader("In-Reply-To", template.getHeader("In-Reply-To", null));
+        reply.setHeader("References", template.getHeader("References", null));
+        reply.setText(text + "\n\nOn Monday, Support wrote:\n> Hello Jane,");
+        return reply;
+    }
+
+    /** Delivers to the mail-ingest SMTP receiver, as the domain's MX would. */
+    private static void send(MimeMessage mail) throws MessagingException {
+        mail.saveChanges();
+        Transport.send(mail, List.of(new InternetAddress("support@relaydesk.test")).toArray(new InternetAddress[0]));
+    }
+
+    private static Session session() {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(endpoints.smtpReceiverPort()));
+        properties.put("mail.smtp.connectiontimeout", "5000");
+        properties.put("mail.smtp.timeout", "15000");
+        return Session.getInstance(properties);
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        try {
+            return String.valueOf(mail.getSubject());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String firstLink(String body) {
+        Matcher matcher = LINK.matcher(body);
+        assertTrue(matcher.find(), "no portal link in:\n" + body);
+        return matcher.group();
+    }
+}

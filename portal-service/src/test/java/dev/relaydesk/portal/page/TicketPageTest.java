@@ -1,0 +1,129 @@
+package dev.relaydesk.portal.page;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.relaydesk.events.EventType;
+import dev.relaydesk.events.NoteAdded;
+import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.fixtures.EventFixtures;
+import dev.relaydesk.testsupport.KafkaEvents;
+import dev.relaydesk.testsupport.RelaydeskTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The page a client's link opens, fed by real ticket events and real link minting. */
+@QuarkusTest
+@WithTestResource(RelaydeskTestResource.class)
+class TicketPageTest {
+
+    private static final String KEY_HEADER = "X-Relaydesk-Internal-Key";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @ConfigProperty(name = "relaydesk.internal.api-key")
+    String internalKey;
+
+    @Test
+    void aLinkShowsItsTicketWithThePublicConversationOnly() {
+        TicketCreated ticket = ticket("Screen flickers");
+        KafkaEvents.publish(kafka, ticket, UUID.randomUUID().toString());
+        NoteAdded answer = note(ticket, 1, NoteAuthor.AGENT, "Please update the driver.", true);
+        String answerEvent = UUID.randomUUID().toString();
+        KafkaEvents.publish(kafka, answer, answerEvent);
+        KafkaEvents.publish(kafka, answer, answerEvent);
+        KafkaEvents.publish(kafka, note(ticket, 2, NoteAuthor.AGENT, "Internal: client is on the old plan", false),
+                UUID.randomUUID().toString());
+        String path = pathOf(mint(ticket));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(path).then()
+                .statusCode(200)
+                .body(containsString("Screen flickers"))
+                .body(containsString(ticket.description()))
+                .body(containsString("Please update the driver."))
+                .body(containsString("Open")));
+        KafkaEvents.awaitConsumed(kafka, "portal-service", EventType.NOTE_ADDED.topic());
+        String page = given().get(path).then().statusCode(200).extract().asString();
+        assertEquals(1, page.split("Please update the driver.", -1).length - 1, "the redelivered note shows once");
+        given().get(path).then().body(not(containsString("old plan"))).body(not(containsString("In progress")));
+    }
+
+    @Test
+    void userContentIsShownAsTextNeverAsMarkup() {
+        TicketCreated ticket = ticket("<script>alert('x')</script>");
+        KafkaEvents.publish(kafka, ticket, UUID.randomUUID().toString());
+        String path = pathOf(mint(ticket));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(path).then()
+                .statusCode(200)
+                .body(containsString("&lt;script&gt;alert("))
+                .body(not(containsString("<script>alert("))));
+    }
+
+    @Test
+    void wrongMalformedAndOtherTicketsTokensAllGetThePlainNotFoundPage() {
+        String unknown = "/t/" + "A".repeat(43);
+        given().get(unknown).then().statusCode(404).contentType(ContentType.HTML)
+                .body(containsString("does not open a ticket"));
+        given().get("/t/short").then().statusCode(404).body(containsString("does not open a ticket"));
+        given().get("/t/%27%3Cscript%3E").then().statusCode(404).body(not(containsString("<script>")));
+    }
+
+    @Test
+    void aTokenOpensOnlyItsOwnTicket() {
+        TicketCreated first = ticket("First ticket of the pair");
+        TicketCreated second = ticket("Second ticket of the pair");
+        KafkaEvents.publish(kafka, first, UUID.randomUUID().toString());
+        KafkaEvents.publish(kafka, second, UUID.randomUUID().toString());
+        String firstPath = pathOf(mint(first));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(firstPath).then()
+                .statusCode(200).body(containsString("First ticket of the pair")));
+        given().get(firstPath).then().body(not(containsString("Second ticket of the pair")));
+    }
+
+    @Test
+    void mintingNeedsTheInternalKey() {
+        given().contentType(ContentType.JSON).body("{\"clientEmail\":\"a@example.com\"}")
+                .post("/internal/tickets/{id}/links", UUID.randomUUID()).then().statusCode(401);
+        given().header(KEY_HEADER, "wrong").contentType(ContentType.JSON).body("{\"clientEmail\":\"a@example.com\"}")
+                .post("/internal/tickets/{id}/links", UUID.randomUUID()).then().statusCode(401);
+    }
+
+    private String mint(TicketCreated ticket) {
+        return given().header(KEY_HEADER, internalKey).contentType(ContentType.JSON)
+                .body("{\"clientEmail\":\"" + ticket.clientEmail() + "\"}")
+                .post("/internal/tickets/{id}/links", ticket.ticketId())
+                .then().statusCode(201).extract().path("url");
+    }
+
+    private static String pathOf(String url) {
+        return url.substring(url.indexOf("/t/"));
+    }
+
+    /** The producer's golden fixture, made unique for this test. */
+    private static TicketCreated ticket(String title) {
+        TicketCreated golden = EventFixtures.event(EventType.TICKET_CREATED);
+        UUID id = UUID.randomUUID();
+        return new TicketCreated(id, 0, "SUP-" + Math.abs(id.hashCode() % 100000), golden.projectKey(),
+                golden.projectName(), golden.projectAddress(), title, "Details of " + title, golden.clientEmail(),
+                golden.clientName(), golden.status(), golden.stage(), golden.source(), golden.threadMessageId(),
+                golden.createdAt());
+    }
+
+    private static NoteAdded note(TicketCreated ticket, long version, NoteAuthor author, String body, boolean publicNote) {
+        return new NoteAdded(ticket.ticketId(), version, UUID.randomUUID(), ticket.number(), ticket.projectKey(),
+                ticket.projectAddress(), ticket.title(), ticket.clientEmail(), ticket.clientName(), ticket.status(),
+                author, "Alex", body, publicNote, true, ticket.threadMessageId(), ticket.createdAt().plusSeconds(version));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.relaydesk.ticket.mail;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.relaydesk.events.EventJson;
+import dev.relaydesk.events.EventType;
+import dev.relaydesk.events.MailReceived;
+import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.fixtures.EventFixtures;
+import dev.relaydesk.testsupport.KafkaEvents;
+import dev.relaydesk.testsupport.KeycloakTokens;
+import dev.relaydesk.testsupport.RelaydeskTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Mail events from the real broker become tickets and notes, once each, through the real database. */
+@QuarkusTest
+@WithTestResource(RelaydeskTestResource.class)
+class MailIntakeTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    private final String agentToken = KeycloakTokens.accessToken("agent", "agent");
+
+    @Test
+    void aNewMailOpensExactlyOneTicketHoweverOftenItIsDelivered() {
+        String client = uniqueAddress("printer");
+        MailReceived mail = mail(client, UUID.randomUUID() + "@example.com", List.of(), "Printer prints blank pages");
+        String eventId = UUID.randomUUID().toString();
+
+        KafkaEvents.publish(kafka, mail, eventId);
+        KafkaEvents.publish(kafka, mail, eventId);
+        // mail-ingest re-publishing the same mail under a new event id must not open a second ticket either
+        KafkaEvents.publish(kafka, copyWithNewMailId(mail), UUID.randomUUID().toString());
+
+        JsonPath ticket = awaitTicketsOf(client, 1).setRootPath("[0]");
+        KafkaEvents.awaitConsumed(kafka, "ticket-service", EventType.MAIL_RECEIVED.topic());
+        assertEquals(1, ticketsOf(client).getList("$").size());
+        assertEquals("Printer prints blank pages", ticket.getString("title"));
+        assertEquals("OPEN", ticket.getString("status"));
+        assertEquals("New", ticket.getString("stage"));
+        assertEquals("EMAIL", ticket.getString("source"));
+        assertTrue(ticket.getBoolean("unread"));
+        assertTrue(ticket.getString("number").matches("SUP-\\d+"));
+    }
+
+    @Test
+    void theNewTicketIsPublishedAsASelfContainedCloudEvent() {
+        String client = uniqueAddress("event");
+        KafkaEvents.publish(kafka, mail(client, UUID.randomUUID() + "@example.com", List.of(), "Invoice is wrong"),
+                UUID.randomUUID().toString());
+        String ticketId = awaitTicketsOf(client, 1).getString("[0].id");
+
+        ConsumerRecord<String, String> record = KafkaEvents.awaitRecord(kafka, EventType.TICKET_CREATED.topic(),
+                candidate -> ticketId.equals(candidate.key()), Duration.ofSeconds(30));
+
+        assertEquals(EventType.TICKET_CREATED.cloudEventType(), KafkaEvents.header(record, "ce_type"));
+        assertTrue(KafkaEvents.header(record, "ce_id").length() >= 32);
+        TicketCreated created = EventJson.read(record.value(), TicketCreated.class);
+        assertEquals(client, created.clientEmail());
+        assertEquals("Invoice is wrong", created.title());
+        assertEquals("support@relaydesk.test", created.projectAddress());
+    }
+
+    @Test
+    void aReplyToTheThreadBecomesAClientNoteOnTheSameTicket() {
+        String client = uniqueAddress("reply");
+        String original = UUID.randomUUID() + "@example.com";
+        KafkaEvents.publish(kafka, mail(client, original, List.of(), "VPN drops every hour"), UUID.randomUUID().toString());
+        String ticketId = awaitTicketsOf(client, 1).getString("[0].id");
+
+        // the client answers our confirmation: it references our mail and, through it, their original one
+        MailReceived reply = mail(client, UUID.randomUUID() + "@example.com",
+                List.of(original, "confirmation-1@relaydesk.test"), "Re: VPN drops every hour");
+        KafkaEvents.publish(kafka, withBody(reply, "It dropped again at 10:02."), UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(agentToken)
+                .get("/api/tickets/{id}", ticketId)
+                .then().statusCode(200)
+                .body("notes", hasSize(1))
+                .body("notes[0].body", equalTo("It dropped again at 10:02."))
+                .body("notes[0].authorType", equalTo("CLIENT"))
+                .body("notes[0].publicNote", equalTo(true))
+                .body("ticket.unread", equalTo(true)));
+        assertEquals(1, ticketsOf(client).getList("$").size());
+    }
+
+    @Test
+    void aGuessedTicketNumberFromAStrangerOpensANewTicketInstead() {
+        String client = uniqueAddress("owner");
+        KafkaEvents.publish(kafka, mail(client, UUID.randomUUID() + "@example.com", List.of(), "Password reset"),
+                UUID.randomUUID().toString());
+        JsonPath owned = awaitTicketsOf(client, 1);
+        String number = owned.getString("[0].number");
+
+        String stranger = uniqueAddress("stranger");
+        KafkaEvents.publish(kafka, mail(stranger, UUID.randomUUID() + "@example.com", List.of(), "Re: [" + number + "] hi"),
+                UUID.randomUUID().toString());
+
+        awaitTicketsOf(stranger, 1);
+        given().auth().oauth2(agentToken).get("/api/tickets/{id}", owned.getString("[0].id"))
+                .then().statusCode(200).body("notes", hasSize(0));
+    }
+
+    private JsonPath awaitTicketsOf(String client, int count) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> ticketsOf(client),
+                tickets -> tickets.getList("$").size() == count);
+    }
+
+    private JsonPath ticketsOf(String client) {
+        return given().auth().oauth2(agentToken).queryParam("clientEmail", client)
+                .get("/api/tickets").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String uniqueAddress(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    /** The producer's golden fixture, made unique for this test. */
+    private static MailReceived mail(String from, String messageId, List<String> references, String subject) {
+        MailReceived golden = EventFixtures.event(EventType.MAIL_RECEIVED);
+        return new MailReceived(UUID.randomUUID(), messageId, references.isEmpty() ? List.of() : List.of(references.get(references.size() - 1)),
+                references, from, "Test Client", golden.recipients(), subject, golden.textBody(), golden.receivedAt());
+    }
+
+    private static MailReceived copyWithNewMailId(MailReceived mail) {
+        return new MailReceived(UUID.randomUUID(), mail.messageId(), mail.inReplyTo(), mail.references(),
+                mail.fromAddress(), mail.fromName(), mail.recipients(), mail.subject(), mail.textBody(), mail.receivedAt());
+    }
+
+    private static MailReceived withBody(MailReceived mail, String body) {
+        return new MailReceived(mail.mailId(), mail.messageId(), mail.inReplyTo(), mail.references(),
+                mail.fromAddress(), mail.fromName(), mail.recipients(), mail.subject(), body, mail.receivedAt());
+    }
+}
