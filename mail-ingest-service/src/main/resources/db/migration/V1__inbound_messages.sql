@@ -8,7 +8,7 @@ create table inbound_message (
     envelope_from       text,
     envelope_recipients text        not null,
     channel             text        not null,
-    status              text        not null check (status in ('PUBLISHED', 'IGNORED', 'QUARANTINED', 'DUPLICATE')),
+    status              text        not null check (status in ('PUBLISHED', 'IGNORED', 'QUARANTINED')),
     reason              text,
     received_at         timestamptz not null
 );

@@ -21,9 +21,7 @@ public class InboundMessage extends PanacheEntityBase {
         /** Kept, but never turned into a ticket (auto-reply, bounce, loop); {@link #reason} says why. */
         IGNORED,
         /** Could not be parsed; kept for an admin to look at and replay. */
-        QUARANTINED,
-        /** Same Message-ID as a message already received. */
-        DUPLICATE
+        QUARANTINED
     }
 
     @Id

@@ -62,6 +62,12 @@ public class MailAcceptance {
         message.receivedAt = Instant.now();
         try {
             ParsedMail mail = parser.parse(raw, sha256.substring(0, 32) + "@generated.relaydesk");
+            Optional<InboundMessage> sameId = InboundMessage.find("messageId = ?1 and status <> ?2", mail.messageId(),
+                    Status.QUARANTINED).firstResultOptional();
+            if (sameId.isPresent()) {
+                // The same mail again (another route, a resend): stored once, under its first arrival.
+                return new Outcome(sameId.get().id, sameId.get().status, "Message-ID already received");
+            }
             message.messageId = mail.messageId();
             classify(message, mail, envelope);
         } catch (UnparseableMailException e) {
@@ -75,11 +81,6 @@ public class MailAcceptance {
     }
 
     private void classify(InboundMessage message, ParsedMail mail, Envelope envelope) {
-        if (InboundMessage.count("messageId = ?1 and status <> ?2", mail.messageId(), Status.QUARANTINED) > 0) {
-            message.status = Status.DUPLICATE;
-            message.reason = "Message-ID already received";
-            return;
-        }
         Optional<String> ignored = noise.reasonToIgnore(mail, envelope.from());
         if (ignored.isPresent()) {
             message.status = Status.IGNORED;

@@ -33,6 +33,8 @@ public class SmtpReceiver {
                 .softwareName("Relay Desk mail-ingest")
                 .maxMessageSize(config.smtp().maxMessageSize())
                 .maxRecipients(100)
+                // Stored bytes are exactly what the sender sent: a resend hashes the same, an empty DATA stays empty.
+                .insertReceivedHeaders(false)
                 .messageHandlerFactory(context -> new SmtpTransaction(acceptance, config.acceptedDomains()))
                 .build();
         server.start();

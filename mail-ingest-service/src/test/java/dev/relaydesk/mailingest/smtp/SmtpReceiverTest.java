@@ -68,6 +68,9 @@ class SmtpReceiverTest {
 
         assertEquals(250, deliver("twice@example.com", "support@relaydesk.test", mail));
         assertEquals(250, deliver("twice@example.com", "support@relaydesk.test", mail));
+        // the same mail by another route: other trace headers, same Message-ID
+        assertEquals(250, deliver("twice@example.com", "support@relaydesk.test",
+                "Received: from relay2.example.com by mx.relaydesk.test\r\n" + mail));
 
         awaitPublished(messageId);
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> InboundMessage.count("messageId", messageId)));

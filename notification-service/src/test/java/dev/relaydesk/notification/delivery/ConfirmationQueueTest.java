@@ -14,7 +14,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -43,14 +42,14 @@ class ConfirmationQueueTest {
         KafkaEvents.publish(kafka, ticket, eventId);
         KafkaEvents.publish(kafka, ticket, UUID.randomUUID().toString());
 
-        Delivery delivery = await().atMost(Duration.ofSeconds(30)).until(() -> confirmationOf(ticket.ticketId()),
-                found -> found != null && found.attempts >= 1);
         KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.TICKET_CREATED.topic());
+        // tried, failed, and tried again after its backoff: still owed, not lost
+        Delivery delivery = await().atMost(Duration.ofSeconds(30)).until(() -> confirmationOf(ticket.ticketId()),
+                found -> found != null && found.attempts >= 2);
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Delivery.count("ticketId", ticket.ticketId())));
         assertEquals(Status.QUEUED, delivery.status);
         assertEquals(golden.clientEmail(), delivery.recipientEmail);
-        assertTrue(delivery.nextAttemptAt.isAfter(Instant.now().minusSeconds(1)), "the retry is scheduled ahead");
-        assertTrue(delivery.lastError != null && !delivery.lastError.isBlank());
+        assertTrue(delivery.lastError.contains("Connection refused"), delivery.lastError);
     }
 
     private static Delivery confirmationOf(UUID ticketId) {
