@@ -9,7 +9,10 @@ import java.util.Arrays;
 public enum EventType {
     MAIL_RECEIVED("MailReceived", MailReceived.class),
     TICKET_CREATED("TicketCreated", TicketCreated.class),
-    NOTE_ADDED("NoteAdded", NoteAdded.class);
+    NOTE_ADDED("NoteAdded", NoteAdded.class),
+    TICKET_STAGE_CHANGED("TicketStageChanged", TicketStageChanged.class),
+    TICKET_CLOSED("TicketClosed", TicketClosed.class),
+    TICKET_REOPENED("TicketReopened", TicketReopened.class);
 
     private final String topic;
     private final Class<? extends RelaydeskEvent> recordClass;

@@ -1,5 +1,6 @@
 package dev.relaydesk.portal.ticket;
 
+import dev.relaydesk.events.TicketSnapshot;
 import dev.relaydesk.events.TicketStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -77,6 +78,11 @@ public class PortalTicket extends PanacheEntityBase {
         this.status = status;
         this.version = eventVersion;
         this.updatedAt = at;
+    }
+
+    public void advanceTo(long eventVersion, TicketSnapshot snapshot, Instant at) {
+        advanceTo(eventVersion, snapshot.number(), snapshot.projectKey(), snapshot.title(), snapshot.clientEmail(),
+                snapshot.clientName(), snapshot.status(), at);
     }
 
     public boolean isReady() {

@@ -1,7 +1,9 @@
 package dev.relaydesk.portal.ticket;
 
 import dev.relaydesk.events.NoteAdded;
+import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.TicketReopened;
 import dev.relaydesk.messaging.inbox.IdempotentConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,5 +32,17 @@ public class TicketEventsConsumer {
     @Blocking
     public CompletionStage<Void> noteAdded(Message<String> message) {
         return idempotent.handle(message, NoteAdded.class, "portal.note-added", readModel::apply);
+    }
+
+    @Incoming("ticket-closed-in")
+    @Blocking
+    public CompletionStage<Void> ticketClosed(Message<String> message) {
+        return idempotent.handle(message, TicketClosed.class, "portal.ticket-closed", readModel::apply);
+    }
+
+    @Incoming("ticket-reopened-in")
+    @Blocking
+    public CompletionStage<Void> ticketReopened(Message<String> message) {
+        return idempotent.handle(message, TicketReopened.class, "portal.ticket-reopened", readModel::apply);
     }
 }

@@ -1,7 +1,9 @@
 package dev.relaydesk.portal.ticket;
 
 import dev.relaydesk.events.NoteAdded;
+import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.TicketReopened;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -38,5 +40,17 @@ public class TicketReadModel {
             note.createdAt = event.createdAt();
             note.persist();
         }
+    }
+
+    public void apply(TicketClosed event) {
+        PortalTicket ticket = PortalTicket.findOrStart(event.ticketId());
+        ticket.advanceTo(event.version(), event.ticket(), event.closedAt());
+        ticket.persist();
+    }
+
+    public void apply(TicketReopened event) {
+        PortalTicket ticket = PortalTicket.findOrStart(event.ticketId());
+        ticket.advanceTo(event.version(), event.ticket(), event.reopenedAt());
+        ticket.persist();
     }
 }

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.TicketSnapshot;
+import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.events.fixtures.EventFixtures;
 import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
@@ -56,6 +59,22 @@ class TicketPageTest {
         String page = given().get(path).then().statusCode(200).extract().asString();
         assertEquals(1, page.split("Please update the driver.", -1).length - 1, "the redelivered note shows once");
         given().get(path).then().body(not(containsString("old plan"))).body(not(containsString("In progress")));
+    }
+
+    @Test
+    void aClosedTicketSaysClosedAndAStaleEventNeverReopensIt() {
+        TicketCreated ticket = ticket("Closing soon");
+        KafkaEvents.publish(kafka, ticket, UUID.randomUUID().toString());
+        String path = pathOf(mint(ticket));
+        TicketClosed closed = EventFixtures.event(EventType.TICKET_CLOSED);
+        KafkaEvents.publish(kafka, new TicketClosed(snapshotOf(ticket, TicketStatus.CLOSED), 3, NoteAuthor.AGENT,
+                "agent", closed.closedAt()), UUID.randomUUID().toString());
+        // an older event of the same ticket arriving late must not turn it back to open
+        KafkaEvents.publish(kafka, note(ticket, 1, NoteAuthor.AGENT, "An earlier answer", true), UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(path).then()
+                .statusCode(200).body(containsString("data-status=\"closed\"")).body(containsString("An earlier answer")));
+        given().get(path).then().body(not(containsString("data-status=\"open\"")));
     }
 
     @Test
@@ -119,6 +138,12 @@ class TicketPageTest {
                 golden.projectName(), golden.projectAddress(), title, "Details of " + title, golden.clientEmail(),
                 golden.clientName(), golden.status(), golden.stage(), golden.source(), golden.threadMessageId(),
                 golden.createdAt());
+    }
+
+    private static TicketSnapshot snapshotOf(TicketCreated ticket, TicketStatus status) {
+        return new TicketSnapshot(ticket.ticketId(), ticket.number(), ticket.projectKey(), ticket.projectName(),
+                ticket.projectAddress(), "General", ticket.title(), ticket.clientEmail(), ticket.clientName(), status,
+                status == TicketStatus.CLOSED ? "Closed" : "New", ticket.threadMessageId());
     }
 
     private static NoteAdded note(TicketCreated ticket, long version, NoteAuthor author, String body, boolean publicNote) {

@@ -1,5 +1,7 @@
 package dev.relaydesk.ticket.api;
 
+import dev.relaydesk.ticket.ticket.StaleTicketException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,6 +30,24 @@ public class ProblemMappers {
                 .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return new Problem("about:blank", "Bad Request", 400, "The request has invalid values.", errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return new Problem("about:blank", "Bad Request", 400, e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleTicketException e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    /** Two writers committed at once: the loser is told to reload, nothing is overwritten. */
+    @ServerExceptionMapper
+    public Response concurrentWrite(OptimisticLockException e) {
+        return Problem.of(Response.Status.CONFLICT,
+                "The ticket was changed by someone else at the same time. Reload it and try again.").toResponse();
     }
 
     @ServerExceptionMapper

@@ -16,13 +16,13 @@ public final class TicketViews {
     private TicketViews() {
     }
 
-    public record TicketSummary(UUID id, String number, String projectKey, String title, String clientEmail,
-            String clientName, TicketStatus status, String stage, TicketSource source, boolean unread,
-            long version, Instant createdAt, Instant updatedAt) {
+    public record TicketSummary(UUID id, String number, String projectKey, String type, String title,
+            String clientEmail, String clientName, TicketStatus status, String stage, TicketSource source,
+            boolean unread, long version, Instant createdAt, Instant updatedAt) {
 
         static TicketSummary of(Ticket ticket) {
-            return new TicketSummary(ticket.id, ticket.displayNumber(), ticket.project.key, ticket.title,
-                    ticket.clientEmail, ticket.clientName, ticket.status, ticket.stage.name, ticket.source,
+            return new TicketSummary(ticket.id, ticket.displayNumber(), ticket.project.key, ticket.type.name,
+                    ticket.title, ticket.clientEmail, ticket.clientName, ticket.status, ticket.stage.name, ticket.source,
                     ticket.unreadByAgent, ticket.version, ticket.createdAt, ticket.updatedAt);
         }
     }

@@ -3,8 +3,11 @@ package dev.relaydesk.ticket.project;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.Collection;
 import java.util.Locale;
@@ -33,6 +36,10 @@ public class Project extends PanacheEntityBase {
 
     @Column(name = "next_number", nullable = false)
     public int nextNumber;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "default_type_id")
+    public TicketType defaultType;
 
     public static Project defaultProject() {
         return find("isDefault", true).<Project>firstResultOptional()

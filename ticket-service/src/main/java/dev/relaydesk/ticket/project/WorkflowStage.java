@@ -28,4 +28,13 @@ public class WorkflowStage extends PanacheEntityBase {
         return find("projectId = ?1 order by position", projectId).<WorkflowStage>firstResultOptional()
                 .orElseThrow(() -> new IllegalStateException("Project " + projectId + " has no workflow stages"));
     }
+
+    public static java.util.Optional<WorkflowStage> byName(UUID projectId, String name) {
+        return find("projectId = ?1 and lower(name) = lower(?2)", projectId, name.strip()).firstResultOptional();
+    }
+
+    /** The last stage of a workflow means closed. */
+    public boolean isLast() {
+        return count("projectId = ?1 and position > ?2", projectId, position) == 0;
+    }
 }

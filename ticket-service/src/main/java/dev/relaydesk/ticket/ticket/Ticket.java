@@ -3,6 +3,7 @@ package dev.relaydesk.ticket.ticket;
 import dev.relaydesk.events.TicketSource;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.ticket.project.Project;
+import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.project.WorkflowStage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -44,6 +45,10 @@ public class Ticket extends PanacheEntityBase {
 
     @Column(name = "client_name")
     public String clientName;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "type_id")
+    public TicketType type;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "stage_id")

@@ -2,7 +2,11 @@ package dev.relaydesk.ticket.ticket;
 
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.TicketReopened;
+import dev.relaydesk.events.TicketSnapshot;
+import dev.relaydesk.events.TicketStageChanged;
 import dev.relaydesk.events.TicketSource;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.messaging.outbox.Outbox;
@@ -40,6 +44,7 @@ public class TicketService {
         ticket.description = request.description();
         ticket.clientEmail = request.clientEmail();
         ticket.clientName = request.clientName();
+        ticket.type = project.defaultType;
         ticket.stage = WorkflowStage.first(project.id);
         ticket.status = TicketStatus.OPEN;
         ticket.source = request.source();
@@ -83,6 +88,46 @@ public class TicketService {
                 note.authorType, note.authorName, note.body, note.publicNote, request.notifyClient(),
                 ticket.threadMessageId, now));
         return note;
+    }
+
+    /**
+     * Moves the ticket to another stage of its workflow. Into the last stage closes it, out of the last stage
+     * reopens it; the client hears of both through the events.
+     *
+     * @param expectedVersion the version the caller last saw; a different current version means someone
+     *                        else changed the ticket meanwhile
+     */
+    public Ticket moveToStage(Ticket ticket, WorkflowStage target, long expectedVersion, NoteAuthor actorType,
+            String actor) {
+        if (ticket.version != expectedVersion) {
+            throw new StaleTicketException(ticket.displayNumber(), expectedVersion, ticket.version);
+        }
+        if (!target.projectId.equals(ticket.project.id)) {
+            throw new IllegalArgumentException("Stage " + target.name + " is not in project " + ticket.project.key);
+        }
+        if (target.id.equals(ticket.stage.id)) {
+            return ticket;
+        }
+        Instant now = Instant.now();
+        String fromStage = ticket.stage.name;
+        TicketStatus before = ticket.status;
+        ticket.stage = target;
+        ticket.status = target.isLast() ? TicketStatus.CLOSED : TicketStatus.OPEN;
+        if (ticket.status == TicketStatus.CLOSED) {
+            ticket.unreadByAgent = false;
+        }
+        ticket.updatedAt = now;
+        ticket.persistAndFlush();
+        HistoryEntry.record(ticket.id, actor, "stage", fromStage + " -> " + target.name, now);
+
+        TicketSnapshot snapshot = TicketSnapshots.of(ticket);
+        outbox.publish(new TicketStageChanged(snapshot, ticket.version, fromStage, actor, now));
+        if (before == TicketStatus.OPEN && ticket.status == TicketStatus.CLOSED) {
+            outbox.publish(new TicketClosed(snapshot, ticket.version, actorType, actor, now));
+        } else if (before == TicketStatus.CLOSED && ticket.status == TicketStatus.OPEN) {
+            outbox.publish(new TicketReopened(snapshot, ticket.version, actorType, actor, now));
+        }
+        return ticket;
     }
 
     private static String actorOf(NewNote request) {
