@@ -1,12 +1,14 @@
 package dev.relaydesk.messaging.inbox;
 
 import dev.relaydesk.events.EventJson;
+import dev.relaydesk.events.MalformedEventException;
 import dev.relaydesk.events.RelaydeskEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -19,11 +21,41 @@ import org.jboss.logging.Logger;
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    private static final int ATTEMPTS = 4;
 
     private final ProcessedEvents processedEvents;
 
     IdempotentConsumer(ProcessedEvents processedEvents) {
         this.processedEvents = processedEvents;
+    }
+
+    /**
+     * A transaction that failed (a lock conflict, the database restarting) is tried again before the record
+     * is given up to the dead-letter topic; each try is all or nothing, so retrying is safe.
+     */
+    private static boolean withRetries(Supplier<Boolean> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (MalformedEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warnf("Attempt %d of %d failed, retrying: %s", attempt, ATTEMPTS, e.getMessage());
+                sleep(100L * attempt);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying", e);
+        }
     }
 
     public <T extends RelaydeskEvent> CompletionStage<Void> handle(Message<String> message, Class<T> type,
@@ -33,13 +65,13 @@ public class IdempotentConsumer {
                     .map(IncomingCloudEventMetadata::getId)
                     .orElseThrow(() -> new IllegalArgumentException("Record without CloudEvent id on " + consumerName));
             T event = EventJson.read(message.getPayload(), type);
-            boolean firstTime = QuarkusTransaction.requiringNew().call(() -> {
+            boolean firstTime = withRetries(() -> QuarkusTransaction.requiringNew().call(() -> {
                 if (!processedEvents.claim(eventId, consumerName)) {
                     return false;
                 }
                 handler.accept(event);
                 return true;
-            });
+            }));
             if (!firstTime) {
                 LOG.debugf("%s skipped event %s, already processed", consumerName, eventId);
             }

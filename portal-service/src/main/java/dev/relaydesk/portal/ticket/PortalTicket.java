@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -53,15 +54,18 @@ public class PortalTicket extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** The ticket's row, or a new one that any event version will fill. */
+    /**
+     * The ticket's row, locked for this transaction; created empty (version -1, filled by any event) when it
+     * does not exist yet. Events of one ticket arrive on several topics at once: the insert-if-absent and the
+     * row lock make their consumers take turns instead of racing to create the same row.
+     */
     public static PortalTicket findOrStart(UUID ticketId) {
-        PortalTicket ticket = findById(ticketId);
-        if (ticket == null) {
-            ticket = new PortalTicket();
-            ticket.ticketId = ticketId;
-            ticket.version = -1;
-        }
-        return ticket;
+        getEntityManager().createNativeQuery("insert into portal_ticket (ticket_id, number, project_key, title,"
+                        + " client_email, status, version, updated_at) values (:id, '', '', '', '', 'OPEN', -1, now())"
+                        + " on conflict do nothing")
+                .setParameter("id", ticketId)
+                .executeUpdate();
+        return findById(ticketId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Takes the event's view of the ticket when it is newer than what is kept. */
