@@ -1,6 +1,9 @@
 package dev.relaydesk.notification.delivery;
 
 import dev.relaydesk.events.EventJson;
+import dev.relaydesk.events.NoteAdded;
+import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
 import dev.relaydesk.notification.delivery.Delivery.Kind;
 import dev.relaydesk.notification.delivery.Delivery.Status;
@@ -26,6 +29,22 @@ public class Deliveries {
     public void onTicketCreated(TicketCreated event) {
         queue(Kind.TICKET_CONFIRMATION, "ticket:" + event.ticketId(), event.ticketId(), event.clientEmail(),
                 EventJson.write(event));
+    }
+
+    /** An agent's public answer goes to the client, unless the agent chose not to notify; never a private note. */
+    public void onNoteAdded(NoteAdded event) {
+        if (event.publicNote() && event.notifyClient() && event.authorType() == NoteAuthor.AGENT) {
+            queue(Kind.AGENT_REPLY, "note:" + event.noteId(), event.ticketId(), event.clientEmail(),
+                    EventJson.write(event));
+        }
+    }
+
+    /** The client is told their ticket was closed, unless they closed it themselves. */
+    public void onTicketClosed(TicketClosed event) {
+        if (event.closedBy() != NoteAuthor.CLIENT) {
+            queue(Kind.TICKET_CLOSED, "closed:" + event.ticketId() + ":" + event.version(), event.ticketId(),
+                    event.ticket().clientEmail(), EventJson.write(event));
+        }
     }
 
     private void queue(Kind kind, String subjectKey, UUID ticketId, String recipient, String payload) {

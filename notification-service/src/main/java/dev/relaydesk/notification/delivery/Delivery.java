@@ -26,7 +26,9 @@ public class Delivery extends PanacheEntityBase {
     }
 
     public enum Kind {
-        TICKET_CONFIRMATION
+        TICKET_CONFIRMATION,
+        AGENT_REPLY,
+        TICKET_CLOSED
     }
 
     @Id

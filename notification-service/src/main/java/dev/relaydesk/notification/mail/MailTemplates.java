@@ -1,6 +1,8 @@
 package dev.relaydesk.notification.mail;
 
+import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.TicketSnapshot;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -8,4 +10,8 @@ import io.quarkus.qute.TemplateInstance;
 public class MailTemplates {
 
     public static native TemplateInstance confirmation(TicketCreated ticket, String firstName, String portalLink);
+
+    public static native TemplateInstance agentReply(NoteAdded note, String firstName);
+
+    public static native TemplateInstance ticketClosed(TicketSnapshot ticket, String firstName);
 }

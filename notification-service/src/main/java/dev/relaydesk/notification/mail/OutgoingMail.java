@@ -3,8 +3,8 @@ package dev.relaydesk.notification.mail;
 import java.util.List;
 
 /**
- * A mail ready to send. {@code automatic} marks mails no person wrote (RFC 3834 Auto-Submitted), so other
- * robots never answer them.
+ * A mail ready to send. {@code autoSubmitted} marks mails no person wrote (RFC 3834), so other robots never
+ * answer them.
  */
 public record OutgoingMail(
         String messageId,
@@ -16,5 +16,25 @@ public record OutgoingMail(
         String subject,
         String textBody,
         List<String> inReplyTo,
-        boolean automatic) {
+        AutoSubmitted autoSubmitted) {
+
+    /** RFC 3834 Auto-Submitted values. */
+    public enum AutoSubmitted {
+        /** A person wrote it: no header. */
+        NO(null),
+        /** An automatic response to a mail (the new-ticket confirmation). */
+        AUTO_REPLIED("auto-replied"),
+        /** Automatic, not a response to any mail (closing notices, rules). */
+        AUTO_GENERATED("auto-generated");
+
+        private final String headerValue;
+
+        AutoSubmitted(String headerValue) {
+            this.headerValue = headerValue;
+        }
+
+        public String headerValue() {
+            return headerValue;
+        }
+    }
 }

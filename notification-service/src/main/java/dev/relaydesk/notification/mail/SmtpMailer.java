@@ -49,8 +49,8 @@ public class SmtpMailer {
             message.setHeader("In-Reply-To", ids);
             message.setHeader("References", ids);
         }
-        if (mail.automatic()) {
-            message.setHeader("Auto-Submitted", "auto-replied");
+        if (mail.autoSubmitted().headerValue() != null) {
+            message.setHeader("Auto-Submitted", mail.autoSubmitted().headerValue());
         }
         message.setHeader(ORIGIN_HEADER, "notification-service");
         Transport.send(message);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.relaydesk.notification.mail.OutgoingMail.AutoSubmitted;
 import dev.relaydesk.testsupport.Mailboxes;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -28,7 +29,7 @@ class SmtpMailerTest {
         String messageId = UUID.randomUUID() + "@relaydesk.test";
 
         mailer.send(new OutgoingMail(messageId, "support@relaydesk.test", "Support", "support@relaydesk.test",
-                client, "Jane Doe", "[SUP-7] Printer", "Hello Jane", List.of("original@example.com"), true));
+                client, "Jane Doe", "[SUP-7] Printer", "Hello Jane", List.of("original@example.com"), AutoSubmitted.AUTO_REPLIED));
 
         MimeMessage received = Mailboxes.awaitMessage(client, message -> true);
         assertEquals("<" + messageId + ">", received.getHeader("Message-ID", null));
@@ -45,7 +46,7 @@ class SmtpMailerTest {
 
         mailer.send(new OutgoingMail(UUID.randomUUID() + "@relaydesk.test", "support@relaydesk.test", "Support",
                 "support@relaydesk.test", client, "Eve\r\nBcc: victim@example.com",
-                "Hi\r\nBcc: victim@example.com\r\nX-Injected: yes", "body", List.of(), false));
+                "Hi\r\nBcc: victim@example.com\r\nX-Injected: yes", "body", List.of(), AutoSubmitted.NO));
 
         MimeMessage received = Mailboxes.awaitMessage(client, message -> true);
         assertNull(received.getHeader("X-Injected"));

@@ -1,0 +1,91 @@
+package dev.relaydesk.notification.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.relaydesk.events.EventType;
+import dev.relaydesk.events.NoteAdded;
+import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketClosed;
+import dev.relaydesk.events.TicketSnapshot;
+import dev.relaydesk.events.fixtures.EventFixtures;
+import dev.relaydesk.testsupport.KafkaEvents;
+import dev.relaydesk.testsupport.Mailboxes;
+import dev.relaydesk.testsupport.RelaydeskTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Ticket events from the real broker become the client's mails on the real mail server, once each. */
+@QuarkusTest
+@WithTestResource(RelaydeskTestResource.class)
+class TicketMailsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void anAgentsPublicAnswerReachesTheClientInTheTicketsThread() throws Exception {
+        String client = uniqueClient();
+        NoteAdded answer = note(client, NoteAuthor.AGENT, "Please restart the printer.", true, true);
+        String eventId = UUID.randomUUID().toString();
+
+        KafkaEvents.publish(kafka, answer, eventId);
+        KafkaEvents.publish(kafka, answer, eventId);
+
+        MimeMessage mail = Mailboxes.awaitMessage(client, message -> true);
+        assertEquals("[" + answer.number() + "] Re: " + answer.title(), mail.getSubject());
+        assertTrue(((String) mail.getContent()).contains("Please restart the printer."));
+        assertEquals("<" + answer.threadMessageId() + ">", mail.getHeader("In-Reply-To", null));
+        assertNull(mail.getHeader("Auto-Submitted"), "a person wrote this answer");
+        KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.NOTE_ADDED.topic());
+        assertEquals(1, Mailboxes.messages(client).size(), "the redelivered event sends nothing new");
+    }
+
+    @Test
+    void privateNotesSilencedAnswersAndTheClientsOwnNotesAreNeverMailed() throws Exception {
+        String client = uniqueClient();
+        KafkaEvents.publish(kafka, note(client, NoteAuthor.AGENT, "internal only", false, true), UUID.randomUUID().toString());
+        KafkaEvents.publish(kafka, note(client, NoteAuthor.AGENT, "silenced", true, false), UUID.randomUUID().toString());
+        KafkaEvents.publish(kafka, note(client, NoteAuthor.CLIENT, "my own words", true, true), UUID.randomUUID().toString());
+        KafkaEvents.publish(kafka, note(client, NoteAuthor.AGENT, "the one to send", true, true), UUID.randomUUID().toString());
+
+        MimeMessage mail = Mailboxes.awaitMessage(client, message -> true);
+        KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.NOTE_ADDED.topic());
+        assertTrue(((String) mail.getContent()).contains("the one to send"));
+        assertEquals(1, Mailboxes.messages(client).size());
+    }
+
+    @Test
+    void aClosedTicketIsAnnouncedAsAnAutomaticMail() throws Exception {
+        String client = uniqueClient();
+        TicketClosed golden = EventFixtures.event(EventType.TICKET_CLOSED);
+        TicketSnapshot g = golden.ticket();
+        TicketSnapshot ticket = new TicketSnapshot(UUID.randomUUID(), g.number(), g.projectKey(), g.projectName(),
+                g.projectAddress(), g.type(), g.title(), client, "Jane Doe", g.status(), g.stage(), g.threadMessageId());
+
+        KafkaEvents.publish(kafka, new TicketClosed(ticket, 3, NoteAuthor.AGENT, "agent", golden.closedAt()),
+                UUID.randomUUID().toString());
+
+        MimeMessage mail = Mailboxes.awaitMessage(client, message -> true);
+        assertEquals("[" + g.number() + "] Closed: " + g.title(), mail.getSubject());
+        assertEquals("auto-generated", mail.getHeader("Auto-Submitted", null), "a notice, not a reply to a mail");
+        assertTrue(((String) mail.getContent()).startsWith("Hello Jane,"));
+    }
+
+    private static String uniqueClient() {
+        return "client-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private static NoteAdded note(String client, NoteAuthor author, String body, boolean publicNote, boolean notify) {
+        NoteAdded golden = EventFixtures.event(EventType.NOTE_ADDED);
+        return new NoteAdded(UUID.randomUUID(), 1, UUID.randomUUID(), golden.number(), golden.projectKey(),
+                golden.projectAddress(), golden.title(), client, "Jane Doe", golden.status(), author, "Alex", body,
+                publicNote, notify, golden.threadMessageId(), golden.createdAt());
+    }
+}
