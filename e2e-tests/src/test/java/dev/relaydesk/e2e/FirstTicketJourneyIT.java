@@ -23,7 +23,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -99,11 +101,87 @@ class FirstTicketJourneyIT {
     }
 
     @Test
+    void anAgentsAnswerAndTheClosingReachTheClientByMailAndOnThePage() throws Exception {
+        String client = "omar-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String title = "Cannot log in to the billing portal " + UUID.randomUUID().toString().substring(0, 4);
+        send(newMail(client, "Omar Haddad", title, "It says my password expired."));
+        String link = firstLink((String) Mailboxes.awaitMessage(client, mail -> subjectOf(mail).contains(title)).getContent());
+
+        String tickets = endpoints.serviceUrl("ticket-service") + "/api/tickets";
+        String agentToken = KeycloakTokens.accessToken("agent", "agent");
+        String id = await().atMost(PATIENCE).until(() -> given().auth().oauth2(agentToken)
+                .queryParam("clientEmail", client).get(tickets).then().extract().jsonPath().getString("[0].id"),
+                found -> found != null);
+
+        given().auth().oauth2(agentToken).contentType("application/json")
+                .body("{\"body\": \"I have reset your password; check your inbox.\"}")
+                .post(tickets + "/{id}/notes", id).then().statusCode(201);
+        MimeMessage answer = Mailboxes.awaitMessage(client, mail -> subjectOf(mail).contains("] Re: " + title));
+        assertTrue(((String) answer.getContent()).contains("I have reset your password"));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get(link).then()
+                .body(containsString("I have reset your password")));
+
+        long version = given().auth().oauth2(agentToken).get(tickets + "/{id}", id).then().extract().jsonPath()
+                .getLong("ticket.version");
+        given().auth().oauth2(agentToken).contentType("application/json")
+                .body("{\"stage\": \"Closed\", \"version\": " + version + "}")
+                .put(tickets + "/{id}/stage", id).then().statusCode(200);
+        MimeMessage closing = Mailboxes.awaitMessage(client, mail -> subjectOf(mail).contains("] Closed: " + title));
+        assertEquals("auto-generated", closing.getHeader("Auto-Submitted", null));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get(link).then()
+                .body(containsString("data-status=\"closed\"")));
+    }
+
+    @Test
+    void theClientCommentsClosesAndReopensFromTheLinkPage() throws Exception {
+        String client = "lena-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String title = "Wi-Fi in meeting room B " + UUID.randomUUID().toString().substring(0, 4);
+        send(newMail(client, "Lena Berg", title, "The network keeps disappearing."));
+        String link = firstLink((String) Mailboxes.awaitMessage(client, mail -> subjectOf(mail).contains(title)).getContent());
+        String tickets = endpoints.serviceUrl("ticket-service") + "/api/tickets";
+        String agentToken = KeycloakTokens.accessToken("agent", "agent");
+
+        submit(link, "comments", Map.of("body", "It happens around 10:00 every day."));
+        await().atMost(PATIENCE).untilAsserted(() -> given().get(link).then()
+                .body(containsString("It happens around 10:00 every day.")));
+        String id = given().auth().oauth2(agentToken).queryParam("clientEmail", client).get(tickets)
+                .then().extract().jsonPath().getString("[0].id");
+        given().auth().oauth2(agentToken).get(tickets + "/{id}", id).then()
+                .body("notes[0].authorType", equalTo("CLIENT")).body("ticket.unread", equalTo(true));
+
+        submit(link, "close", Map.of());
+        await().atMost(PATIENCE).untilAsserted(() -> given().get(link).then()
+                .body(containsString("data-status=\"closed\"")).body(containsString("Reopen the ticket")));
+        given().auth().oauth2(agentToken).get(tickets + "/{id}", id).then().body("ticket.status", equalTo("CLOSED"));
+
+        submit(link, "reopen", Map.of());
+        await().atMost(PATIENCE).untilAsserted(() -> given().get(link).then()
+                .body(containsString("data-status=\"open\"")));
+        assertEquals(1, Mailboxes.messages(client).size(), "the client is not mailed about their own actions");
+    }
+
+    @Test
     void aLinkWithAWrongTokenIsAPlainNotFoundPage() {
         String portal = endpoints.serviceUrl("portal-service");
         given().get(portal + "/t/" + "x".repeat(43)).then().statusCode(404)
                 .body(containsString("does not open a ticket"))
                 .body(not(containsString("Exception")));
+    }
+
+    /** Submits one of the page's forms as a browser would: its hidden fields plus what the person filled in. */
+    private static void submit(String link, String action, Map<String, String> filledIn) {
+        String page = given().get(link).then().statusCode(200).extract().asString();
+        Matcher form = Pattern.compile("(?s)<form method=\"post\" action=\"([^\"]*/" + action + ")\".*?</form>")
+                .matcher(page);
+        assertTrue(form.find(), "no " + action + " form on the page");
+        Map<String, String> fields = new HashMap<>(filledIn);
+        Matcher hidden = Pattern.compile("type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(form.group());
+        while (hidden.find()) {
+            fields.put(hidden.group(1), hidden.group(2));
+        }
+        String portal = endpoints.serviceUrl("portal-service");
+        given().redirects().follow(false).formParams(fields).post(portal + form.group(1))
+                .then().statusCode(303);
     }
 
     private static MimeMessage newMail(String from, String name, String subject, String text)

@@ -63,7 +63,10 @@ public final class ServiceCatalog {
             p.put("relaydesk.internal.api-key", internalApiKey);
             p.put("relaydesk.mail.domain", MAIL_DOMAIN);
             switch (module) {
-                case PORTAL -> p.put("relaydesk.portal.public-url", portalPublicUrl != null ? portalPublicUrl : portalInternal);
+                case PORTAL -> {
+                    p.put("relaydesk.portal.public-url", portalPublicUrl != null ? portalPublicUrl : portalInternal);
+                    p.put("relaydesk.tickets.internal-url", "http://127.0.0.1:" + ports.ticketService());
+                }
                 case MAIL_INGEST -> p.put("relaydesk.mail-ingest.smtp.port", String.valueOf(ports.smtpReceiver()));
                 case NOTIFICATION -> {
                     p.put("relaydesk.mail.smtp-host", infra.mailHost());

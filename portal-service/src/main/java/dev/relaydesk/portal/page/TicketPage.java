@@ -1,6 +1,10 @@
 package dev.relaydesk.portal.page;
 
 import dev.relaydesk.events.TicketStatus;
+import dev.relaydesk.portal.action.FormTokens;
+import dev.relaydesk.portal.action.TicketCommands;
+import dev.relaydesk.portal.action.TicketCommands.ClientAction;
+import dev.relaydesk.portal.action.TicketCommands.ClientNote;
 import dev.relaydesk.portal.link.AccessLink;
 import dev.relaydesk.portal.link.AccessLinks;
 import dev.relaydesk.portal.ticket.PortalNote;
@@ -8,39 +12,72 @@ import dev.relaydesk.portal.ticket.PortalTicket;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
 
-/** The page a client's secret link opens: one ticket, its public conversation, no login. */
-@Path("/t")
+/**
+ * The page a client's secret link opens: one ticket, its public conversation, and what the client may do
+ * (comment, close, reopen; never delete). No login: the link is the credential.
+ */
+@Path("/t/{token}")
 @Produces(MediaType.TEXT_HTML)
+@Blocking
 public class TicketPage {
+
+    private static final Logger LOG = Logger.getLogger(TicketPage.class);
+    private static final int MAX_COMMENT = 20_000;
+    private static final Map<String, String> FLASHES = Map.of(
+            "comment", "Your comment was sent. It appears below in a moment.",
+            "close", "Your ticket is being closed.",
+            "reopen", "Your ticket is being reopened.");
+
+    /**
+     * Everything the ticket page shows. Each form has its own request id, so a retried submission is
+     * recognized while another form's submission from the same page is not mistaken for it.
+     */
+    public record TicketView(PortalTicket ticket, boolean open, List<PortalNote> notes, String token, String csrf,
+            String commentRequestId, String stateRequestId, String flash, String error, String draft) {
+    }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance ticket(PortalTicket ticket, boolean open, List<PortalNote> notes);
+        static native TemplateInstance ticket(TicketView view);
 
         static native TemplateInstance preparing();
 
         static native TemplateInstance notFound();
+
+        static native TemplateInstance expiredForm(String token);
     }
 
     private final AccessLinks links;
+    private final FormTokens formTokens;
+    private final TicketCommands commands;
 
-    TicketPage(AccessLinks links) {
+    TicketPage(AccessLinks links, FormTokens formTokens, @RestClient TicketCommands commands) {
         this.links = links;
+        this.formTokens = formTokens;
+        this.commands = commands;
     }
 
     @GET
-    @Path("/{token}")
-    @Blocking
-    public Response show(@PathParam("token") String token) {
+    public Response show(@PathParam("token") String token, @QueryParam("sent") String sent) {
         Optional<AccessLink> link = links.resolve(token);
         if (link.isEmpty()) {
             return notFound();
@@ -50,14 +87,86 @@ public class TicketPage {
             // The link can reach the client before the ticket's first event reaches us.
             return Response.ok(Templates.preparing()).header("Refresh", "3").build();
         }
-        return Response.ok(Templates.ticket(ticket, ticket.status == TicketStatus.OPEN,
-                PortalNote.conversation(ticket.ticketId))).build();
+        String flash = sent == null ? null : FLASHES.get(sent);
+        Response.ResponseBuilder page = Response.ok(render(link.get(), ticket, token, flash, null, null));
+        // after an action, look again shortly: its effect arrives through the ticket's events
+        return (flash == null ? page : page.header("Refresh", "2; url=/t/" + token)).build();
+    }
+
+    @POST
+    @Path("/comments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response comment(@PathParam("token") String token, @RestForm String body, @RestForm String requestId,
+            @RestForm String csrf) {
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > MAX_COMMENT) {
+            return rerender(token, 400, "Write a comment of at most " + MAX_COMMENT + " characters.", body);
+        }
+        return act(token, requestId, csrf, "comment", body,
+                link -> commands.comment(link.ticketId, new ClientNote(requestIdOf(requestId), link.clientEmail, text)));
+    }
+
+    @POST
+    @Path("/close")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response close(@PathParam("token") String token, @RestForm String requestId, @RestForm String csrf) {
+        return act(token, requestId, csrf, "close", null,
+                link -> commands.close(link.ticketId, new ClientAction(requestIdOf(requestId), link.clientEmail)));
+    }
+
+    @POST
+    @Path("/reopen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reopen(@PathParam("token") String token, @RestForm String requestId, @RestForm String csrf) {
+        return act(token, requestId, csrf, "reopen", null,
+                link -> commands.reopen(link.ticketId, new ClientAction(requestIdOf(requestId), link.clientEmail)));
     }
 
     @GET
-    @Path("/{token}/{rest: .*}")
+    @Path("/{rest: .+}")
     public Response unknownBelowToken() {
         return notFound();
+    }
+
+    /** Checks the link and the form token, runs the command, and answers with a redirect (POST-redirect-GET). */
+    private Response act(String token, String requestId, String csrf, String what, String draft,
+            Consumer<AccessLink> command) {
+        Optional<AccessLink> link = links.resolve(token);
+        if (link.isEmpty()) {
+            return notFound();
+        }
+        if (!formTokens.isValid(link.get().id, csrf)) {
+            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
+        }
+        try {
+            command.accept(link.get());
+        } catch (RuntimeException e) {
+            LOG.warnf("Client %s of ticket %s could not be carried out: %s", what, link.get().ticketId, e.getMessage());
+            return rerender(token, 503, "We could not do that right now. Please try again in a moment.", draft);
+        }
+        return Response.seeOther(URI.create("/t/" + token + "?sent=" + what)).build();
+    }
+
+    private Response rerender(String token, int status, String error, String draft) {
+        AccessLink link = links.resolve(token).orElseThrow();
+        PortalTicket ticket = PortalTicket.findById(link.ticketId);
+        return Response.status(status).entity(render(link, ticket, token, null, error, draft)).build();
+    }
+
+    private TemplateInstance render(AccessLink link, PortalTicket ticket, String token, String flash, String error,
+            String draft) {
+        return Templates.ticket(new TicketView(ticket, ticket.status == TicketStatus.OPEN,
+                PortalNote.conversation(ticket.ticketId), token, formTokens.issue(link.id), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(), flash, error, draft));
+    }
+
+    /** A malformed id still gets one: the request then simply is not deduplicated against a retry. */
+    private static UUID requestIdOf(String requestId) {
+        try {
+            return UUID.fromString(requestId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return UUID.randomUUID();
+        }
     }
 
     private static Response notFound() {

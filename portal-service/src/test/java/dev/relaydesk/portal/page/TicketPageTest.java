@@ -112,6 +112,28 @@ class TicketPageTest {
     }
 
     @Test
+    void aFormFromElsewhereIsRefusedAndAFailedSendKeepsWhatTheClientTyped() {
+        TicketCreated ticket = ticket("Comment while ticket-service is away");
+        KafkaEvents.publish(kafka, ticket, UUID.randomUUID().toString());
+        String path = pathOf(mint(ticket));
+        String page = await().atMost(Duration.ofSeconds(30)).until(() -> given().get(path).then().extract().asString(),
+                html -> html.contains("Comment while ticket-service is away"));
+        String csrf = hidden(page, "csrf");
+
+        given().formParam("body", "forged").formParam("requestId", UUID.randomUUID().toString())
+                .formParam("csrf", "forged-token").post(path + "/comments")
+                .then().statusCode(403).body(containsString("could not be accepted"));
+        given().formParam("body", "   ").formParam("csrf", csrf).post(path + "/comments")
+                .then().statusCode(400).body(containsString("Write a comment"));
+        // ticket-service is not running in this test: the client is told, and the text stays in the form
+        given().formParam("body", "My <b>draft</b> answer").formParam("requestId", hidden(page, "requestId"))
+                .formParam("csrf", csrf).post(path + "/comments")
+                .then().statusCode(503)
+                .body(containsString("Please try again"))
+                .body(containsString("My &lt;b&gt;draft&lt;/b&gt; answer"));
+    }
+
+    @Test
     void mintingNeedsTheInternalKey() {
         given().contentType(ContentType.JSON).body("{\"clientEmail\":\"a@example.com\"}")
                 .post("/internal/tickets/{id}/links", UUID.randomUUID()).then().statusCode(401);
@@ -124,6 +146,15 @@ class TicketPageTest {
                 .body("{\"clientEmail\":\"" + ticket.clientEmail() + "\"}")
                 .post("/internal/tickets/{id}/links", ticket.ticketId())
                 .then().statusCode(201).extract().path("url");
+    }
+
+    private static String hidden(String html, String name) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("name=\"" + name + "\" value=\"([^\"]+)\"").matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("no hidden field " + name);
+        }
+        return matcher.group(1);
     }
 
     private static String pathOf(String url) {

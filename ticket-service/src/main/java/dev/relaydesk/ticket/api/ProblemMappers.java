@@ -1,6 +1,7 @@
 package dev.relaydesk.ticket.api;
 
 import dev.relaydesk.ticket.ticket.StaleTicketException;
+import dev.relaydesk.web.Problem;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;

@@ -20,7 +20,7 @@ public final class TicketViews {
             String clientEmail, String clientName, TicketStatus status, String stage, TicketSource source,
             boolean unread, long version, Instant createdAt, Instant updatedAt) {
 
-        static TicketSummary of(Ticket ticket) {
+        public static TicketSummary of(Ticket ticket) {
             return new TicketSummary(ticket.id, ticket.displayNumber(), ticket.project.key, ticket.type.name,
                     ticket.title, ticket.clientEmail, ticket.clientName, ticket.status, ticket.stage.name, ticket.source,
                     ticket.unreadByAgent, ticket.version, ticket.createdAt, ticket.updatedAt);

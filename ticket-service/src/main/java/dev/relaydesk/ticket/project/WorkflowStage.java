@@ -29,6 +29,12 @@ public class WorkflowStage extends PanacheEntityBase {
                 .orElseThrow(() -> new IllegalStateException("Project " + projectId + " has no workflow stages"));
     }
 
+    /** The closing stage of a project's workflow. */
+    public static WorkflowStage last(UUID projectId) {
+        return find("projectId = ?1 order by position desc", projectId).<WorkflowStage>firstResultOptional()
+                .orElseThrow(() -> new IllegalStateException("Project " + projectId + " has no workflow stages"));
+    }
+
     public static java.util.Optional<WorkflowStage> byName(UUID projectId, String name) {
         return find("projectId = ?1 and lower(name) = lower(?2)", projectId, name.strip()).firstResultOptional();
     }

@@ -1,4 +1,4 @@
-package dev.relaydesk.portal.internal;
+package dev.relaydesk.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Guards the service-to-service API: callers present the shared internal key. Compared in constant time so
- * response timing reveals nothing about it.
+ * Guards every service's {@code /internal/} API: callers (other services) present the shared internal key.
+ * Compared in constant time so response timing reveals nothing about it.
  */
 public class InternalApiKeyFilter {
 
@@ -28,11 +28,7 @@ public class InternalApiKeyFilter {
         }
         String presented = request.getHeaderString(HEADER);
         if (presented == null || !MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
-            return Response.status(Response.Status.UNAUTHORIZED)
-                    .type("application/problem+json")
-                    .entity("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                            + "\"detail\":\"A valid internal API key is required.\"}")
-                    .build();
+            return Problem.of(Response.Status.UNAUTHORIZED, "A valid internal API key is required.").toResponse();
         }
         return null;
     }

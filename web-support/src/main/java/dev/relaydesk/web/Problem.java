@@ -1,4 +1,4 @@
-package dev.relaydesk.ticket.api;
+package dev.relaydesk.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;

@@ -1,0 +1,96 @@
+package dev.relaydesk.ticket.client;
+
+import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketStatus;
+import dev.relaydesk.messaging.inbox.ProcessedEvents;
+import dev.relaydesk.ticket.api.InvalidFieldException;
+import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
+import dev.relaydesk.ticket.project.WorkflowStage;
+import dev.relaydesk.ticket.ticket.Ticket;
+import dev.relaydesk.ticket.ticket.TicketService;
+import dev.relaydesk.ticket.ticket.TicketService.NewNote;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a client may do to their own ticket, called by portal-service on their behalf (behind the internal
+ * key). Scoped: the client must be the ticket's client, or the ticket is "not found". Each request carries
+ * an id, so a retried request (a double click, a timeout) has its effect once.
+ */
+@Path("/internal/tickets/{id}/client")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Transactional
+public class ClientCommandResource {
+
+    public record ClientNote(@NotNull UUID requestId, @NotBlank String clientEmail,
+            @NotBlank @Size(max = 20_000) String body) {
+    }
+
+    public record ClientAction(@NotNull UUID requestId, @NotBlank String clientEmail) {
+    }
+
+    private static final String CONSUMER = "ticket-service.client-commands";
+
+    private final TicketService tickets;
+    private final ProcessedEvents processed;
+
+    ClientCommandResource(TicketService tickets, ProcessedEvents processed) {
+        this.tickets = tickets;
+        this.processed = processed;
+    }
+
+    @POST
+    @Path("/notes")
+    public TicketSummary comment(@PathParam("id") UUID id, @Valid @NotNull ClientNote request) {
+        Ticket ticket = clientsTicket(id, request.clientEmail());
+        if (processed.claim("portal:" + request.requestId(), CONSUMER)) {
+            tickets.addNote(ticket, new NewNote(NoteAuthor.CLIENT, ticket.clientName, ticket.clientEmail,
+                    request.body(), true, false, null));
+        }
+        return TicketSummary.of(ticket);
+    }
+
+    @POST
+    @Path("/close")
+    public TicketSummary close(@PathParam("id") UUID id, @Valid @NotNull ClientAction request) {
+        Ticket ticket = clientsTicket(id, request.clientEmail());
+        if (processed.claim("portal:" + request.requestId(), CONSUMER) && ticket.status == TicketStatus.OPEN) {
+            tickets.moveToStage(ticket, WorkflowStage.last(ticket.project.id), ticket.version, NoteAuthor.CLIENT,
+                    ticket.clientEmail);
+        }
+        return TicketSummary.of(ticket);
+    }
+
+    @POST
+    @Path("/reopen")
+    public TicketSummary reopen(@PathParam("id") UUID id, @Valid @NotNull ClientAction request) {
+        Ticket ticket = clientsTicket(id, request.clientEmail());
+        if (processed.claim("portal:" + request.requestId(), CONSUMER) && ticket.status == TicketStatus.CLOSED) {
+            tickets.moveToStage(ticket, WorkflowStage.first(ticket.project.id), ticket.version, NoteAuthor.CLIENT,
+                    ticket.clientEmail);
+        }
+        return TicketSummary.of(ticket);
+    }
+
+    private static Ticket clientsTicket(UUID id, String clientEmail) {
+        if (clientEmail == null) {
+            throw new InvalidFieldException("clientEmail", "clientEmail is required");
+        }
+        return Optional.ofNullable(Ticket.<Ticket>findById(id))
+                .filter(ticket -> ticket.isClient(clientEmail))
+                .orElseThrow(() -> new NotFoundException("No ticket " + id + " for this client"));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.relaydesk.ticket.client;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.relaydesk.events.EventJson;
+import dev.relaydesk.events.EventType;
+import dev.relaydesk.events.MailReceived;
+import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketClosed;
+import dev.relaydesk.events.fixtures.EventFixtures;
+import dev.relaydesk.testsupport.KafkaEvents;
+import dev.relaydesk.testsupport.KeycloakTokens;
+import dev.relaydesk.testsupport.RelaydeskTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** What portal-service asks on a client's behalf: scoped to that client's ticket, each request once. */
+@QuarkusTest
+@WithTestResource(RelaydeskTestResource.class)
+class ClientCommandTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @ConfigProperty(name = "relaydesk.internal.api-key")
+    String internalKey;
+
+    private final String admin = KeycloakTokens.accessToken("admin", "admin");
+
+    @Test
+    void aClientCommentCountsOnceHoweverOftenTheRequestIsSent() {
+        String client = uniqueClient();
+        String id = ticketOf(client);
+        Map<String, Object> comment = Map.of("requestId", UUID.randomUUID(), "clientEmail", client,
+                "body", "Still broken after the restart.");
+
+        internal().body(comment).post("/internal/tickets/{id}/client/notes", id).then().statusCode(200);
+        internal().body(comment).post("/internal/tickets/{id}/client/notes", id).then().statusCode(200);
+
+        given().auth().oauth2(admin).get("/api/tickets/{id}", id).then().statusCode(200)
+                .body("notes", hasSize(1))
+                .body("notes[0].authorType", equalTo("CLIENT"))
+                .body("notes[0].body", equalTo("Still broken after the restart."))
+                .body("ticket.unread", equalTo(true));
+    }
+
+    @Test
+    void theClientClosesAndReopensTheirTicket() {
+        String client = uniqueClient();
+        String id = ticketOf(client);
+
+        internal().body(Map.of("requestId", UUID.randomUUID(), "clientEmail", client))
+                .post("/internal/tickets/{id}/client/close", id).then().statusCode(200).body("status", equalTo("CLOSED"));
+        TicketClosed closed = EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.TICKET_CLOSED.topic(),
+                record -> record.key().equals(id)).value(), TicketClosed.class);
+        assertEquals(NoteAuthor.CLIENT, closed.closedBy());
+
+        internal().body(Map.of("requestId", UUID.randomUUID(), "clientEmail", client.toUpperCase()))
+                .post("/internal/tickets/{id}/client/reopen", id).then().statusCode(200).body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void anotherClientsTicketIsNotFoundAndTheKeyIsRequired() {
+        String id = ticketOf(uniqueClient());
+
+        internal().body(Map.of("requestId", UUID.randomUUID(), "clientEmail", "intruder@example.com", "body", "hi"))
+                .post("/internal/tickets/{id}/client/notes", id).then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("requestId", UUID.randomUUID(), "clientEmail", "x@example.com"))
+                .post("/internal/tickets/{id}/client/close", id).then().statusCode(401);
+        given().auth().oauth2(admin).get("/api/tickets/{id}", id).then().body("notes", hasSize(0))
+                .body("ticket.status", equalTo("OPEN"));
+    }
+
+    private RequestSpecification internal() {
+        return given().header("X-Relaydesk-Internal-Key", internalKey).contentType(ContentType.JSON);
+    }
+
+    private String ticketOf(String client) {
+        MailReceived golden = EventFixtures.event(EventType.MAIL_RECEIVED);
+        KafkaEvents.publish(kafka, new MailReceived(UUID.randomUUID(), UUID.randomUUID() + "@example.com", List.of(),
+                List.of(), client, "Client", golden.recipients(), "Help", golden.textBody(), golden.receivedAt()),
+                UUID.randomUUID().toString());
+        return await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin)
+                .queryParam("clientEmail", client).get("/api/tickets").then().extract().jsonPath()
+                .getString("[0].id"), found -> found != null);
+    }
+
+    private static String uniqueClient() {
+        return "client-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+}
