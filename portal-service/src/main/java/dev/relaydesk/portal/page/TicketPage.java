@@ -106,20 +106,20 @@ public class TicketPage {
                 link -> commands.comment(link.ticketId, new ClientNote(requestIdOf(requestId), link.clientEmail, text)));
     }
 
+    /** Closing and reopening: the same form, the same checks, another command. */
     @POST
-    @Path("/close")
+    @Path("/{action: close|reopen}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response close(@PathParam("token") String token, @RestForm String requestId, @RestForm String csrf) {
-        return act(token, requestId, csrf, "close", null,
-                link -> commands.close(link.ticketId, new ClientAction(requestIdOf(requestId), link.clientEmail)));
-    }
-
-    @POST
-    @Path("/reopen")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reopen(@PathParam("token") String token, @RestForm String requestId, @RestForm String csrf) {
-        return act(token, requestId, csrf, "reopen", null,
-                link -> commands.reopen(link.ticketId, new ClientAction(requestIdOf(requestId), link.clientEmail)));
+    public Response changeState(@PathParam("token") String token, @PathParam("action") String action,
+            @RestForm String requestId, @RestForm String csrf) {
+        return act(token, requestId, csrf, action, null, link -> {
+            ClientAction command = new ClientAction(requestIdOf(requestId), link.clientEmail);
+            if (action.equals("close")) {
+                commands.close(link.ticketId, command);
+            } else {
+                commands.reopen(link.ticketId, command);
+            }
+        });
     }
 
     @GET

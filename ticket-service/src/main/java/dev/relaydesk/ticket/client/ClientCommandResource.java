@@ -23,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What a client may do to their own ticket, called by portal-service on their behalf (behind the internal
@@ -66,21 +67,21 @@ public class ClientCommandResource {
     @POST
     @Path("/close")
     public TicketSummary close(@PathParam("id") UUID id, @Valid @NotNull ClientAction request) {
-        Ticket ticket = clientsTicket(id, request.clientEmail());
-        if (processed.claim("portal:" + request.requestId(), CONSUMER) && ticket.status == TicketStatus.OPEN) {
-            tickets.moveToStage(ticket, WorkflowStage.last(ticket.project.id), ticket.version, NoteAuthor.CLIENT,
-                    ticket.clientEmail);
-        }
-        return TicketSummary.of(ticket);
+        return moveIf(TicketStatus.OPEN, id, request, ticket -> WorkflowStage.last(ticket.project.id));
     }
 
     @POST
     @Path("/reopen")
     public TicketSummary reopen(@PathParam("id") UUID id, @Valid @NotNull ClientAction request) {
+        return moveIf(TicketStatus.CLOSED, id, request, ticket -> WorkflowStage.first(ticket.project.id));
+    }
+
+    /** Moves the client's ticket to the target stage if it is in the given status; a repeated request does nothing. */
+    private TicketSummary moveIf(TicketStatus current, UUID id, ClientAction request,
+            Function<Ticket, WorkflowStage> target) {
         Ticket ticket = clientsTicket(id, request.clientEmail());
-        if (processed.claim("portal:" + request.requestId(), CONSUMER) && ticket.status == TicketStatus.CLOSED) {
-            tickets.moveToStage(ticket, WorkflowStage.first(ticket.project.id), ticket.version, NoteAuthor.CLIENT,
-                    ticket.clientEmail);
+        if (processed.claim("portal:" + request.requestId(), CONSUMER) && ticket.status == current) {
+            tickets.moveToStage(ticket, target.apply(ticket), ticket.version, NoteAuthor.CLIENT, ticket.clientEmail);
         }
         return TicketSummary.of(ticket);
     }
