@@ -1,26 +1,22 @@
 package dev.relaydesk.ticket.client;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
-import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketClosed;
-import dev.relaydesk.events.fixtures.EventFixtures;
 import dev.relaydesk.testsupport.KafkaEvents;
+import dev.relaydesk.ticket.TestTickets;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -88,16 +84,10 @@ class ClientCommandTest {
     }
 
     private String ticketOf(String client) {
-        MailReceived golden = EventFixtures.event(EventType.MAIL_RECEIVED);
-        KafkaEvents.publish(kafka, new MailReceived(UUID.randomUUID(), UUID.randomUUID() + "@example.com", List.of(),
-                List.of(), client, "Client", golden.recipients(), "Help", golden.textBody(), golden.receivedAt()),
-                UUID.randomUUID().toString());
-        return await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin)
-                .queryParam("clientEmail", client).get("/api/tickets").then().extract().jsonPath()
-                .getString("[0].id"), found -> found != null);
+        return TestTickets.openByMail(kafka, admin, client, "Help");
     }
 
     private static String uniqueClient() {
-        return "client-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        return TestTickets.uniqueClient("client");
     }
 }

@@ -11,10 +11,10 @@ import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.events.TicketCreated;
-import dev.relaydesk.events.fixtures.EventFixtures;
 import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
+import dev.relaydesk.ticket.TestTickets;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -126,14 +126,11 @@ class MailIntakeTest {
     }
 
     private static String uniqueAddress(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        return TestTickets.uniqueClient(name);
     }
 
-    /** The producer's golden fixture, made unique for this test. */
     private static MailReceived mail(String from, String messageId, List<String> references, String subject) {
-        MailReceived golden = EventFixtures.event(EventType.MAIL_RECEIVED);
-        return new MailReceived(UUID.randomUUID(), messageId, references.isEmpty() ? List.of() : List.of(references.get(references.size() - 1)),
-                references, from, "Test Client", golden.recipients(), subject, golden.textBody(), golden.receivedAt());
+        return TestTickets.mail(from, messageId, references, subject);
     }
 
     private static MailReceived copyWithNewMailId(MailReceived mail) {

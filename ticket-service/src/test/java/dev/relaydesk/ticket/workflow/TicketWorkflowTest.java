@@ -1,7 +1,6 @@
 package dev.relaydesk.ticket.workflow;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -9,23 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
-import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketReopened;
 import dev.relaydesk.events.TicketStatus;
-import dev.relaydesk.events.fixtures.EventFixtures;
 import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.KeycloakTokens;
+import dev.relaydesk.ticket.TestTickets;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -149,14 +145,7 @@ class TicketWorkflowTest {
     }
 
     private String ticketFromMail(String name) {
-        String client = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        MailReceived golden = EventFixtures.event(EventType.MAIL_RECEIVED);
-        KafkaEvents.publish(kafka, new MailReceived(UUID.randomUUID(), UUID.randomUUID() + "@example.com", List.of(),
-                List.of(), client, "Client", golden.recipients(), "Help with " + name, golden.textBody(),
-                golden.receivedAt()), UUID.randomUUID().toString());
-        return await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin)
-                .queryParam("clientEmail", client).get("/api/tickets").then().extract().jsonPath()
-                .getString("[0].id"), found -> found != null);
+        return TestTickets.openByMail(kafka, admin, TestTickets.uniqueClient(name), "Help with " + name);
     }
 
     private long versionOf(String id) {
