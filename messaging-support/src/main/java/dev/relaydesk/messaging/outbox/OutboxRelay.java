@@ -32,7 +32,6 @@ public class OutboxRelay {
     private final Emitter<String> emitter;
     private final URI source;
     private final int batchSize;
-    private volatile boolean paused;
 
     OutboxRelay(@Channel("outbox-out") Emitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
@@ -46,9 +45,6 @@ public class OutboxRelay {
     @Scheduled(every = "${relaydesk.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
-        if (paused) {
-            return;
-        }
         try {
             while (relayBatch() == batchSize) {
                 // a full batch means more may be waiting: go on without waiting for the next tick
@@ -74,11 +70,6 @@ public class OutboxRelay {
             OutboxEvent.delete("position in ?1", batch.stream().map(row -> row.position).toList());
             return batch.size();
         });
-    }
-
-    /** Stops relaying (used by tests that simulate a relay crash) or resumes it. */
-    public void setPaused(boolean paused) {
-        this.paused = paused;
     }
 
     private CompletableFuture<Void> send(OutboxEvent row) {
