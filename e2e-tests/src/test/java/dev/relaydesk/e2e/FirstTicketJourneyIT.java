@@ -62,14 +62,12 @@ class FirstTicketJourneyIT {
 
     @Test
     void anEmailBecomesATicketTheClientFollowsByLinkAndAnswersByReplying() throws Exception {
-        String client = "jane-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String title = "Printer on floor 3 prints blank pages " + UUID.randomUUID().toString().substring(0, 4);
+        String client = uniqueClient("jane");
+        String title = uniqueTitle("Printer on floor 3 prints blank pages");
         String description = "Since this morning every page comes out blank.";
 
         MimeMessage original = newMail(client, "Jane Doe", title, description);
-        send(original);
-
-        MimeMessage confirmation = Mailboxes.awaitMessage(client, mail -> subjectOf(mail).contains(title));
+        MimeMessage confirmation = mailSupport(original, title);
         assertTrue(subjectOf(confirmation).matches("\\[SUP-\\d+] .*"), subjectOf(confirmation));
         assertEquals(original.getMessageID(), confirmation.getHeader("In-Reply-To", null));
         assertEquals("auto-replied", confirmation.getHeader("Auto-Submitted", null));
@@ -102,10 +100,10 @@ class FirstTicketJourneyIT {
 
     @Test
     void anAgentsAnswerAndTheClosingReachTheClientByMailAndOnThePage() throws Exception {
-        String client = "omar-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String title = "Cannot log in to the billing portal " + UUID.randomUUID().toString().substring(0, 4);
-        send(newMail(client, "Omar Haddad", title, "It says my password expired."));
-        String link = firstLink((String) Mailboxes.awaitMessage(client, mail -> subjectOf(mail).contains(title)).getContent());
+        String client = uniqueClient("omar");
+        String title = uniqueTitle("Cannot log in to the billing portal");
+        String link = firstLink((String) mailSupport(newMail(client, "Omar Haddad", title, "It says my password expired."),
+                title).getContent());
 
         String tickets = endpoints.serviceUrl("ticket-service") + "/api/tickets";
         String agentToken = KeycloakTokens.accessToken("agent", "agent");
@@ -134,10 +132,10 @@ class FirstTicketJourneyIT {
 
     @Test
     void theClientCommentsClosesAndReopensFromTheLinkPage() throws Exception {
-        String client = "lena-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String title = "Wi-Fi in meeting room B " + UUID.randomUUID().toString().substring(0, 4);
-        send(newMail(client, "Lena Berg", title, "The network keeps disappearing."));
-        String link = firstLink((String) Mailboxes.awaitMessage(client, mail -> subjectOf(mail).contains(title)).getContent());
+        String client = uniqueClient("lena");
+        String title = uniqueTitle("Wi-Fi in meeting room B");
+        String link = firstLink((String) mailSupport(newMail(client, "Lena Berg", title, "The network keeps disappearing."),
+                title).getContent());
         String tickets = endpoints.serviceUrl("ticket-service") + "/api/tickets";
         String agentToken = KeycloakTokens.accessToken("agent", "agent");
 
@@ -182,6 +180,21 @@ class FirstTicketJourneyIT {
         String portal = endpoints.serviceUrl("portal-service");
         given().redirects().follow(false).formParams(fields).post(portal + form.group(1))
                 .then().statusCode(303);
+    }
+
+    /** Sends a client's first mail to support and returns the confirmation that reaches their mailbox. */
+    private static MimeMessage mailSupport(MimeMessage firstMail, String title) throws MessagingException {
+        send(firstMail);
+        String client = ((InternetAddress) firstMail.getFrom()[0]).getAddress();
+        return Mailboxes.awaitMessage(client, mail -> subjectOf(mail).contains(title));
+    }
+
+    private static String uniqueClient(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private static String uniqueTitle(String title) {
+        return title + " " + UUID.randomUUID().toString().substring(0, 4);
     }
 
     private static MimeMessage newMail(String from, String name, String subject, String text)
