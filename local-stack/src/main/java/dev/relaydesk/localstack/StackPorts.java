@@ -24,9 +24,21 @@ public record StackPorts(
         return new StackPorts(9092, 9093, 8180, 8190, 3025, 3143, 8081, 8082, 8083, 8084, 8085, 8086, 2525);
     }
 
-    /** The shared test stack: the defaults shifted by 10000, so tests run while {@code up} runs. */
+    /**
+     * The shared test stack: the defaults shifted by 10000, so tests run while {@code up} runs. The
+     * environment variable {@code RELAYDESK_TEST_PORT_OFFSET} picks another shift, so builds of two clones
+     * can run side by side.
+     */
     public static StackPorts forTests() {
-        return new StackPorts(19092, 19093, 18180, 18190, 13025, 13143, 18081, 18082, 18083, 18084, 18085, 18086, 12525);
+        String offset = System.getenv("RELAYDESK_TEST_PORT_OFFSET");
+        return defaults().shiftedBy(offset == null || offset.isBlank() ? 10_000 : Integer.parseInt(offset.strip()));
+    }
+
+    StackPorts shiftedBy(int offset) {
+        return new StackPorts(kafka + offset, kafkaController + offset, keycloak + offset, keycloakManagement + offset,
+                smtp + offset, imap + offset, ticketService + offset, portalService + offset,
+                mailIngestService + offset, notificationService + offset, identityService + offset,
+                providerGateway + offset, smtpReceiver + offset);
     }
 
     /** The infrastructure ports by what listens there (for "port in use" checks and messages). */
