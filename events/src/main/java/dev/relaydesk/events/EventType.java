@@ -10,7 +10,9 @@ public enum EventType {
     MAIL_RECEIVED("MailReceived", MailReceived.class),
     TICKET_CREATED("TicketCreated", TicketCreated.class),
     NOTE_ADDED("NoteAdded", NoteAdded.class),
+    TICKET_UPDATED("TicketUpdated", TicketUpdated.class),
     TICKET_STAGE_CHANGED("TicketStageChanged", TicketStageChanged.class),
+    TICKET_ASSIGNED("TicketAssigned", TicketAssigned.class),
     TICKET_CLOSED("TicketClosed", TicketClosed.class),
     TICKET_REOPENED("TicketReopened", TicketReopened.class);
 

@@ -24,5 +24,8 @@ public record TicketCreated(
         String stage,
         TicketSource source,
         String threadMessageId,
-        Instant createdAt) implements TicketEvent {
+        Instant createdAt,
+        String type,
+        TicketPriority priority,
+        String clientOrganization) implements TicketEvent {
 }

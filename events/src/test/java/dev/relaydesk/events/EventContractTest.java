@@ -49,6 +49,19 @@ class EventContractTest {
         assertEquals(List.of("support@relaydesk.test"), mail.recipients());
     }
 
+    /** Events written before priority, organization and assignees existed still read (as null). */
+    @Test
+    void aSnapshotFromAnOlderProducerReadsWithTheNewFieldsUnset() {
+        String older = EventFixtures.json(EventType.TICKET_CLOSED)
+                .replaceAll("(?s),\\s*\"priority\".*?\\]", "");
+
+        TicketClosed closed = EventJson.read(older, TicketClosed.class);
+
+        assertEquals("SUP-42", closed.ticket().number());
+        assertEquals(null, closed.ticket().priority());
+        assertEquals(null, closed.ticket().assignees());
+    }
+
     @Test
     void aMalformedPayloadIsReportedAsSuch() {
         assertThrows(MalformedEventException.class, () -> EventJson.read("{\"mailId\": 12", MailReceived.class));

@@ -35,7 +35,8 @@ class ConfirmationQueueTest {
         TicketCreated ticket = new TicketCreated(UUID.randomUUID(), 0, golden.number(), golden.projectKey(),
                 golden.projectName(), golden.projectAddress(), golden.title(), golden.description(),
                 golden.clientEmail(), golden.clientName(), golden.status(), golden.stage(), golden.source(),
-                golden.threadMessageId(), golden.createdAt());
+                golden.threadMessageId(), golden.createdAt(), golden.type(), golden.priority(),
+                golden.clientOrganization());
         String eventId = UUID.randomUUID().toString();
 
         KafkaEvents.publish(kafka, ticket, eventId);

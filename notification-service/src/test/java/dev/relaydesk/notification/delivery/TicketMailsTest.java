@@ -67,7 +67,8 @@ class TicketMailsTest {
         TicketClosed golden = EventFixtures.event(EventType.TICKET_CLOSED);
         TicketSnapshot g = golden.ticket();
         TicketSnapshot ticket = new TicketSnapshot(UUID.randomUUID(), g.number(), g.projectKey(), g.projectName(),
-                g.projectAddress(), g.type(), g.title(), client, "Jane Doe", g.status(), g.stage(), g.threadMessageId());
+                g.projectAddress(), g.type(), g.title(), client, "Jane Doe", g.status(), g.stage(), g.threadMessageId(), g.priority(),
+                g.clientOrganization(), g.assignees());
 
         KafkaEvents.publish(kafka, new TicketClosed(ticket, 3, NoteAuthor.AGENT, "agent", golden.closedAt()),
                 UUID.randomUUID().toString());

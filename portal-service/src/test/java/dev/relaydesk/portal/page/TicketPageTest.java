@@ -20,6 +20,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -168,13 +169,14 @@ class TicketPageTest {
         return new TicketCreated(id, 0, "SUP-" + Math.abs(id.hashCode() % 100000), golden.projectKey(),
                 golden.projectName(), golden.projectAddress(), title, "Details of " + title, golden.clientEmail(),
                 golden.clientName(), golden.status(), golden.stage(), golden.source(), golden.threadMessageId(),
-                golden.createdAt());
+                golden.createdAt(), golden.type(), golden.priority(), golden.clientOrganization());
     }
 
     private static TicketSnapshot snapshotOf(TicketCreated ticket, TicketStatus status) {
         return new TicketSnapshot(ticket.ticketId(), ticket.number(), ticket.projectKey(), ticket.projectName(),
                 ticket.projectAddress(), "General", ticket.title(), ticket.clientEmail(), ticket.clientName(), status,
-                status == TicketStatus.CLOSED ? "Closed" : "New", ticket.threadMessageId());
+                status == TicketStatus.CLOSED ? "Closed" : "New", ticket.threadMessageId(), ticket.priority(),
+                ticket.clientOrganization(), List.of());
     }
 
     private static NoteAdded note(TicketCreated ticket, long version, NoteAuthor author, String body, boolean publicNote) {

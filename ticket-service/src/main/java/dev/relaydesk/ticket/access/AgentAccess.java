@@ -1,5 +1,6 @@
 package dev.relaydesk.ticket.access;
 
+import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.ticket.Ticket;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -44,7 +45,11 @@ public class AgentAccess {
     }
 
     public boolean maySee(Ticket ticket) {
-        return seesAllTypes() || allowedTypes().contains(ticket.type.id);
+        return mayManage(ticket.type);
+    }
+
+    public boolean mayManage(TicketType type) {
+        return seesAllTypes() || allowedTypes().contains(type.id);
     }
 
     /** The ticket, if it exists and this agent may see it; otherwise 404. */

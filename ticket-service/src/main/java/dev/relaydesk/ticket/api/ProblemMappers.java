@@ -1,5 +1,8 @@
 package dev.relaydesk.ticket.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.relaydesk.ticket.admin.ConflictException;
 import dev.relaydesk.ticket.ticket.StaleTicketException;
 import dev.relaydesk.web.Problem;
 import jakarta.persistence.OptimisticLockException;
@@ -37,6 +40,28 @@ public class ProblemMappers {
     public Response invalidField(InvalidFieldException e) {
         return new Problem("about:blank", "Bad Request", 400, e.getMessage(),
                 List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    /** A body that is not the JSON the endpoint takes (a wrong type, an unknown enum value). */
+    @ServerExceptionMapper
+    public Response unreadableJson(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining("."));
+        String detail = field.isEmpty() ? "The request body is not valid JSON for this endpoint."
+                : "The value of " + field + " is not valid here.";
+        return new Problem("about:blank", "Bad Request", 400, detail,
+                field.isEmpty() ? null : List.of(new Problem.FieldError(field, detail))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unparseableJson(JsonParseException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "The request body is not valid JSON.").toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,43 +1,63 @@
 package dev.relaydesk.ticket.api;
 
 import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketPriority;
+import dev.relaydesk.events.TicketSource;
+import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.ticket.access.AgentAccess;
+import dev.relaydesk.ticket.access.TypePermissions;
+import dev.relaydesk.ticket.api.TicketRequests.AssigneesRequest;
+import dev.relaydesk.ticket.api.TicketRequests.ClaimRequest;
+import dev.relaydesk.ticket.api.TicketRequests.CreateTicket;
+import dev.relaydesk.ticket.api.TicketRequests.EditTicket;
+import dev.relaydesk.ticket.api.TicketRequests.NoteRequest;
+import dev.relaydesk.ticket.api.TicketRequests.StageMove;
 import dev.relaydesk.ticket.api.TicketViews.HistoryView;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
 import dev.relaydesk.ticket.api.TicketViews.TicketDetails;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
+import dev.relaydesk.ticket.field.CustomFieldValues;
 import dev.relaydesk.ticket.history.HistoryEntry;
 import dev.relaydesk.ticket.note.Note;
+import dev.relaydesk.ticket.project.Project;
+import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.project.WorkflowStage;
+import dev.relaydesk.ticket.search.Cursor;
+import dev.relaydesk.ticket.search.TicketQuery;
+import dev.relaydesk.ticket.search.TicketSearch;
 import dev.relaydesk.ticket.ticket.Ticket;
+import dev.relaydesk.ticket.ticket.TicketEdit;
 import dev.relaydesk.ticket.ticket.TicketService;
 import dev.relaydesk.ticket.ticket.TicketService.NewNote;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import dev.relaydesk.ticket.ticket.TicketService.NewTicket;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Agents' API over the tickets they may see (per-type permissions; admins see all). */
 @Path("/api/tickets")
@@ -47,44 +67,39 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 @Transactional
 public class TicketResource {
 
-    public record NoteRequest(@NotBlank @Size(max = 100_000) String body, Boolean publicNote, Boolean notifyClient) {
-    }
-
-    public record StageMove(@NotBlank String stage, @NotNull Long version) {
-    }
-
     private final AgentAccess access;
     private final TicketService tickets;
+    private final TicketSearch search;
+    private final IdempotencyKeys idempotencyKeys;
 
-    TicketResource(AgentAccess access, TicketService tickets) {
+    TicketResource(AgentAccess access, TicketService tickets, TicketSearch search, IdempotencyKeys idempotencyKeys) {
         this.access = access;
         this.tickets = tickets;
+        this.search = search;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
+    /**
+     * The tickets this agent may see, filtered, newest activity first. A further page, if any, is in the
+     * {@code Link: <...>; rel="next"} header.
+     */
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TicketSummary> recent(@QueryParam("clientEmail") String clientEmail,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (clientEmail != null && !clientEmail.isBlank()) {
-            conditions.add("lower(clientEmail) = :clientEmail");
-            parameters.and("clientEmail", clientEmail.strip().toLowerCase(Locale.ROOT));
-        }
-        if (!access.seesAllTypes()) {
-            if (access.allowedTypes().isEmpty()) {
-                return List.of();
-            }
-            conditions.add("type.id in :types");
-            parameters.and("types", access.allowedTypes());
-        }
-        String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        return Ticket.<Ticket>find(query, Sort.descending("createdAt").and("id", Sort.Direction.Descending), parameters)
-                .page(Page.ofSize(limit))
-                .list()
-                .stream()
-                .map(TicketSummary::of)
-                .toList();
+    public RestResponse<List<TicketSummary>> list(@QueryParam("project") String project,
+            @QueryParam("stage") String stage, @QueryParam("status") String status,
+            @QueryParam("assignee") String assignee, @QueryParam("type") String type,
+            @QueryParam("unread") Boolean unread, @QueryParam("clientEmail") String clientEmail,
+            @QueryParam("priority") String priority, @QueryParam("q") @Size(max = 500) String text,
+            @QueryParam("sort") @DefaultValue("updated") String sort, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit, @Context UriInfo uri) {
+        TicketQuery query = new TicketQuery(project, stage, enumParam("status", TicketStatus.class, status), assignee,
+                type, unread, clientEmail, enumParam("priority", TicketPriority.class, priority), text, order(sort));
+        TicketSearch.Page page = search.find(query, access, cursor == null ? null : Cursor.decode(cursor), limit);
+        RestResponse.ResponseBuilder<List<TicketSummary>> response =
+                RestResponse.ResponseBuilder.ok(page.tickets().stream().map(TicketSummary::of).toList());
+        page.next().ifPresent(next -> response.header("Link",
+                "<" + uri.getRequestUriBuilder().replaceQueryParam("cursor", next.encode()).build() + ">; rel=\"next\""));
+        return response.build();
     }
 
     @GET
@@ -92,9 +107,59 @@ public class TicketResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     public TicketDetails one(@PathParam("id") UUID id) {
         Ticket ticket = access.visibleTicket(id);
-        return new TicketDetails(TicketSummary.of(ticket), ticket.description,
+        return new TicketDetails(TicketSummary.of(ticket), ticket.description, ticket.customFields,
                 Note.ofTicket(id).stream().map(NoteView::of).toList(),
                 HistoryEntry.ofTicket(id).stream().map(HistoryView::of).toList());
+    }
+
+    /**
+     * Opens a ticket for a client. With an {@code Idempotency-Key} header, a retry of the same request gets
+     * the ticket the first one made (200) instead of a second ticket.
+     */
+    @POST
+    public RestResponse<TicketSummary> create(@Valid @NotNull CreateTicket request,
+            @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey, @Context UriInfo uri) {
+        if (idempotencyKey != null) {
+            var earlier = idempotencyKeys.ticketFor(access.username(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return RestResponse.ok(TicketSummary.of(access.visibleTicket(earlier.get())));
+            }
+        }
+        Project project = request.project() == null ? Project.defaultProject()
+                : Project.byKey(request.project().strip()).orElseThrow(() -> new InvalidFieldException("project",
+                        "There is no project \"" + request.project() + "\""));
+        TicketType type = request.type() == null ? project.defaultType : manageableType(project, request.type());
+        if (request.type() == null && !access.mayManage(type)) {
+            throw new InvalidFieldException("type", "You may not open tickets of type " + type.name);
+        }
+        TicketSource source = request.source() == null ? TicketSource.AGENT : request.source();
+        if (source != TicketSource.AGENT && source != TicketSource.API) {
+            throw new InvalidFieldException("source", "Tickets opened through the API have source AGENT or API");
+        }
+        Map<String, Object> fields = CustomFieldValues.apply(project.id, Map.of(), request.customFields(), true);
+        Ticket ticket = tickets.open(new NewTicket(project, type, request.title().strip(), request.description(),
+                request.clientEmail().strip(), request.clientName(), request.clientOrganization(), request.priority(),
+                fields, source, null, access.username()));
+        if (idempotencyKey != null) {
+            idempotencyKeys.remember(access.username(), idempotencyKey, ticket.id);
+        }
+        return RestResponse.ResponseBuilder.<TicketSummary>created(
+                        uri.getAbsolutePathBuilder().path(ticket.id.toString()).build())
+                .entity(TicketSummary.of(ticket))
+                .build();
+    }
+
+    /** Edits title, priority, type, client details or custom fields; 409 when the version is not current. */
+    @PATCH
+    @Path("/{id}")
+    public TicketSummary edit(@PathParam("id") UUID id, @Valid @NotNull EditTicket request) {
+        Ticket ticket = access.visibleTicket(id);
+        TicketType type = request.type() == null ? null : manageableType(ticket.project, request.type());
+        Map<String, Object> fields = request.customFields() == null ? null
+                : CustomFieldValues.apply(ticket.project.id, ticket.customFields, request.customFields(), true);
+        TicketEdit edit = new TicketEdit(request.title() == null ? null : request.title().strip(), request.priority(),
+                type, request.clientName(), request.clientOrganization(), fields);
+        return TicketSummary.of(tickets.update(ticket, edit, request.version(), access.username()));
     }
 
     /** An agent's answer (public, the client is emailed unless told not to) or private note (agents only). */
@@ -119,5 +184,60 @@ public class TicketResource {
                 .orElseThrow(() -> new InvalidFieldException("stage",
                         "Project " + ticket.project.key + " has no stage \"" + move.stage() + "\""));
         return TicketSummary.of(tickets.moveToStage(ticket, target, move.version(), NoteAuthor.AGENT, access.username()));
+    }
+
+    /** Sets the assignees: each must be allowed on the ticket's type (an admin may assign themselves). */
+    @PUT
+    @Path("/{id}/assignees")
+    public TicketSummary assign(@PathParam("id") UUID id, @Valid @NotNull AssigneesRequest request) {
+        Ticket ticket = access.visibleTicket(id);
+        Set<String> agents = new LinkedHashSet<>();
+        request.assignees().stream().map(String::strip).forEach(agents::add);
+        List<String> allowed = TypePermissions.agentsOf(ticket.type.id);
+        for (String agent : agents) {
+            boolean adminHimself = access.seesAllTypes() && agent.equals(access.username());
+            if (!allowed.contains(agent) && !adminHimself) {
+                throw new InvalidFieldException("assignees",
+                        agent + " may not manage tickets of type " + ticket.type.name);
+            }
+        }
+        return TicketSummary.of(tickets.assign(ticket, agents, request.version(), access.username()));
+    }
+
+    /** Takes the ticket: adds the calling agent to its assignees. */
+    @POST
+    @Path("/{id}/claim")
+    public TicketSummary claim(@PathParam("id") UUID id, @Valid @NotNull ClaimRequest request) {
+        Ticket ticket = access.visibleTicket(id);
+        Set<String> agents = new LinkedHashSet<>(ticket.assigneeNames());
+        agents.add(access.username());
+        return TicketSummary.of(tickets.assign(ticket, agents, request.version(), access.username()));
+    }
+
+    private TicketType manageableType(Project project, String name) {
+        return TicketType.byName(project.id, name)
+                .filter(access::mayManage)
+                .orElseThrow(() -> new InvalidFieldException("type",
+                        "Project " + project.key + " has no type \"" + name + "\" that you may manage"));
+    }
+
+    /** Bad values are a 400 naming the parameter (JAX-RS would answer 404 for an unconvertible query value). */
+    private static <E extends Enum<E>> E enumParam(String name, Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(name, name + " is one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static TicketQuery.Order order(String sort) {
+        return switch (sort) {
+            case "updated" -> TicketQuery.Order.UPDATED;
+            case "created" -> TicketQuery.Order.CREATED;
+            default -> throw new InvalidFieldException("sort", "sort is \"updated\" or \"created\"");
+        };
     }
 }

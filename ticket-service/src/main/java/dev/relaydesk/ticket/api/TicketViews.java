@@ -1,6 +1,7 @@
 package dev.relaydesk.ticket.api;
 
 import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.events.TicketSource;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.ticket.history.HistoryEntry;
@@ -8,6 +9,7 @@ import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.ticket.Ticket;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the API shows of tickets; entities never leave the service. */
@@ -17,13 +19,15 @@ public final class TicketViews {
     }
 
     public record TicketSummary(UUID id, String number, String projectKey, String type, String title,
-            String clientEmail, String clientName, TicketStatus status, String stage, TicketSource source,
-            boolean unread, long version, Instant createdAt, Instant updatedAt) {
+            String clientEmail, String clientName, String clientOrganization, TicketStatus status, String stage,
+            TicketPriority priority, List<String> assignees, TicketSource source, boolean unread, long version,
+            Instant createdAt, Instant updatedAt) {
 
         public static TicketSummary of(Ticket ticket) {
             return new TicketSummary(ticket.id, ticket.displayNumber(), ticket.project.key, ticket.type.name,
-                    ticket.title, ticket.clientEmail, ticket.clientName, ticket.status, ticket.stage.name, ticket.source,
-                    ticket.unreadByAgent, ticket.version, ticket.createdAt, ticket.updatedAt);
+                    ticket.title, ticket.clientEmail, ticket.clientName, ticket.clientOrganization, ticket.status,
+                    ticket.stage.name, ticket.priority, ticket.assigneeNames(), ticket.source, ticket.unreadByAgent,
+                    ticket.version, ticket.createdAt, ticket.updatedAt);
         }
     }
 
@@ -43,7 +47,7 @@ public final class TicketViews {
         }
     }
 
-    public record TicketDetails(TicketSummary ticket, String description, List<NoteView> notes,
-            List<HistoryView> history) {
+    public record TicketDetails(TicketSummary ticket, String description, Map<String, Object> customFields,
+            List<NoteView> notes, List<HistoryView> history) {
     }
 }

@@ -44,8 +44,8 @@ public class MailIntake {
     private Ticket openTicket(MailReceived mail) {
         Project project = Project.forRecipients(mail.recipients()).orElseGet(Project::defaultProject);
         String title = mail.subject() == null || mail.subject().isBlank() ? NO_SUBJECT : mail.subject().strip();
-        return tickets.open(new NewTicket(project, title, mail.textBody(), mail.fromAddress(), mail.fromName(),
-                TicketSource.EMAIL, mail.messageId()));
+        return tickets.open(NewTicket.fromMail(project, title, mail.textBody(), mail.fromAddress(), mail.fromName(),
+                mail.messageId()));
     }
 
     private Ticket addReply(Ticket ticket, MailReceived mail) {

@@ -35,6 +35,10 @@ public class WorkflowStage extends PanacheEntityBase {
                 .orElseThrow(() -> new IllegalStateException("Project " + projectId + " has no workflow stages"));
     }
 
+    public static java.util.List<WorkflowStage> ofProject(UUID projectId) {
+        return list("projectId = ?1 order by position", projectId);
+    }
+
     public static java.util.Optional<WorkflowStage> byName(UUID projectId, String name) {
         return find("projectId = ?1 and lower(name) = lower(?2)", projectId, name.strip()).firstResultOptional();
     }

@@ -1,12 +1,15 @@
 package dev.relaydesk.ticket.ticket;
 
+import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.events.TicketSource;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.project.WorkflowStage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,11 +17,19 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "ticket")
@@ -45,6 +56,24 @@ public class Ticket extends PanacheEntityBase {
 
     @Column(name = "client_name")
     public String clientName;
+
+    @Column(name = "client_organization")
+    public String clientOrganization;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TicketPriority priority = TicketPriority.NORMAL;
+
+    /** Values by custom-field key, already checked against the project's field definitions. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "custom_fields", nullable = false)
+    public Map<String, Object> customFields = new LinkedHashMap<>();
+
+    /** Changing the assignees changes the ticket's version, like any other edit. */
+    @ElementCollection
+    @CollectionTable(name = "ticket_assignee", joinColumns = @JoinColumn(name = "ticket_id"))
+    @OrderBy("assignedAt, agent")
+    public Set<Assignee> assignees = new LinkedHashSet<>();
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "type_id")
@@ -81,6 +110,10 @@ public class Ticket extends PanacheEntityBase {
 
     public String displayNumber() {
         return project.key + "-" + number;
+    }
+
+    public List<String> assigneeNames() {
+        return assignees.stream().map(Assignee::agent).toList();
     }
 
     public boolean isClient(String email) {

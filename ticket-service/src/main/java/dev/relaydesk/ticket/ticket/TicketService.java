@@ -2,21 +2,30 @@ package dev.relaydesk.ticket.ticket;
 
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketAssigned;
 import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.events.TicketReopened;
 import dev.relaydesk.events.TicketSnapshot;
-import dev.relaydesk.events.TicketStageChanged;
 import dev.relaydesk.events.TicketSource;
+import dev.relaydesk.events.TicketStageChanged;
 import dev.relaydesk.events.TicketStatus;
+import dev.relaydesk.events.TicketUpdated;
+import dev.relaydesk.events.TicketUpdated.FieldChange;
 import dev.relaydesk.messaging.outbox.Outbox;
 import dev.relaydesk.ticket.history.HistoryEntry;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
+import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.project.WorkflowStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,20 +53,26 @@ public class TicketService {
         ticket.description = request.description();
         ticket.clientEmail = request.clientEmail();
         ticket.clientName = request.clientName();
-        ticket.type = project.defaultType;
+        ticket.clientOrganization = request.clientOrganization();
+        ticket.type = request.type() != null ? request.type() : project.defaultType;
+        ticket.priority = request.priority() != null ? request.priority() : TicketPriority.NORMAL;
+        ticket.customFields.putAll(request.customFields());
         ticket.stage = WorkflowStage.first(project.id);
         ticket.status = TicketStatus.OPEN;
         ticket.source = request.source();
-        ticket.unreadByAgent = true;
-        ticket.threadMessageId = request.threadMessageId();
+        // Only what the client writes waits for an agent; a ticket an agent opens for a client does not.
+        ticket.unreadByAgent = request.source() != TicketSource.AGENT;
+        ticket.threadMessageId = request.threadMessageId() != null ? request.threadMessageId()
+                : ticket.id + "@" + domainOf(project.inboundAddress);
         ticket.createdAt = now;
         ticket.updatedAt = now;
         ticket.persistAndFlush();
-        HistoryEntry.record(ticket.id, request.clientEmail(), "created", "via " + request.source(), now);
+        HistoryEntry.record(ticket.id, request.actor(), "created", "via " + request.source(), now);
 
         outbox.publish(new TicketCreated(ticket.id, ticket.version, ticket.displayNumber(), project.key, project.name,
                 project.inboundAddress, ticket.title, ticket.description, ticket.clientEmail, ticket.clientName,
-                ticket.status, ticket.stage.name, ticket.source, ticket.threadMessageId, ticket.createdAt));
+                ticket.status, ticket.stage.name, ticket.source, ticket.threadMessageId, ticket.createdAt,
+                ticket.type.name, ticket.priority, ticket.clientOrganization));
         return ticket;
     }
 
@@ -99,9 +114,7 @@ public class TicketService {
      */
     public Ticket moveToStage(Ticket ticket, WorkflowStage target, long expectedVersion, NoteAuthor actorType,
             String actor) {
-        if (ticket.version != expectedVersion) {
-            throw new StaleTicketException(ticket.displayNumber(), expectedVersion, ticket.version);
-        }
+        checkVersion(ticket, expectedVersion);
         if (!target.projectId.equals(ticket.project.id)) {
             throw new IllegalArgumentException("Stage " + target.name + " is not in project " + ticket.project.key);
         }
@@ -130,12 +143,77 @@ public class TicketService {
         return ticket;
     }
 
+    /** Applies an agent's edit; nothing is written (and no event sent) when nothing actually changes. */
+    public Ticket update(Ticket ticket, TicketEdit edit, long expectedVersion, String actor) {
+        checkVersion(ticket, expectedVersion);
+        List<FieldChange> changes = edit.applyTo(ticket);
+        if (changes.isEmpty()) {
+            return ticket;
+        }
+        Instant now = Instant.now();
+        ticket.updatedAt = now;
+        ticket.persistAndFlush();
+        for (FieldChange change : changes) {
+            HistoryEntry.record(ticket.id, actor, "changed " + change.field(),
+                    String.valueOf(change.from()) + " -> " + String.valueOf(change.to()), now);
+        }
+        outbox.publish(new TicketUpdated(TicketSnapshots.of(ticket), ticket.version, changes, actor, now));
+        return ticket;
+    }
+
+    /**
+     * Sets who works on the ticket (claiming is adding oneself). Who may be assigned is the caller's
+     * business; this only records it.
+     */
+    public Ticket assign(Ticket ticket, Set<String> agents, long expectedVersion, String actor) {
+        checkVersion(ticket, expectedVersion);
+        List<String> before = ticket.assigneeNames();
+        if (new LinkedHashSet<>(before).equals(agents)) {
+            return ticket;
+        }
+        Instant now = Instant.now();
+        ticket.assignees.removeIf(assignee -> !agents.contains(assignee.agent()));
+        agents.stream().filter(agent -> !before.contains(agent))
+                .forEach(agent -> ticket.assignees.add(new Assignee(agent, now)));
+        ticket.updatedAt = now;
+        ticket.persistAndFlush();
+        HistoryEntry.record(ticket.id, actor, "assigned", String.join(", ", before) + " -> "
+                + String.join(", ", ticket.assigneeNames()), now);
+        outbox.publish(new TicketAssigned(TicketSnapshots.of(ticket), ticket.version, before, actor, now));
+        return ticket;
+    }
+
+    private static void checkVersion(Ticket ticket, long expectedVersion) {
+        if (ticket.version != expectedVersion) {
+            throw new StaleTicketException(ticket.displayNumber(), expectedVersion, ticket.version);
+        }
+    }
+
+    private static String domainOf(String address) {
+        return address.substring(address.indexOf('@') + 1);
+    }
+
     private static String actorOf(NewNote request) {
         return request.authorEmail() != null ? request.authorEmail() : request.authorType().name().toLowerCase();
     }
 
-    public record NewTicket(Project project, String title, String description, String clientEmail, String clientName,
-            TicketSource source, String threadMessageId) {
+    /**
+     * @param type            null for the project's default type
+     * @param priority        null for normal
+     * @param customFields    already checked against the project's fields
+     * @param threadMessageId the Message-ID that opened the thread; null makes one up
+     * @param actor           who opened it (the client's address, an agent's username)
+     */
+    public record NewTicket(Project project, TicketType type, String title, String description, String clientEmail,
+            String clientName, String clientOrganization, TicketPriority priority, Map<String, Object> customFields,
+            TicketSource source, String threadMessageId, String actor) {
+
+        /** A ticket opened by a client's mail. */
+        public static NewTicket fromMail(Project project, String title, String body, String fromAddress,
+                String fromName, String messageId) {
+            return new NewTicket(project, null, title, body, fromAddress, fromName, null, null, Map.of(),
+                    TicketSource.EMAIL, messageId, fromAddress);
+        }
     }
 
     public record NewNote(NoteAuthor authorType, String authorName, String authorEmail, String body, boolean publicNote,

@@ -11,6 +11,7 @@ public final class TicketSnapshots {
     public static TicketSnapshot of(Ticket ticket) {
         return new TicketSnapshot(ticket.id, ticket.displayNumber(), ticket.project.key, ticket.project.name,
                 ticket.project.inboundAddress, ticket.type.name, ticket.title, ticket.clientEmail, ticket.clientName,
-                ticket.status, ticket.stage.name, ticket.threadMessageId);
+                ticket.status, ticket.stage.name, ticket.threadMessageId, ticket.priority, ticket.clientOrganization,
+                ticket.assigneeNames());
     }
 }
