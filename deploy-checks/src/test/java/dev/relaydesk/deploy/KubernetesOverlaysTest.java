@@ -54,6 +54,17 @@ class KubernetesOverlaysTest {
         assertNone(overlay, ManifestRules.serviceWorkloads(build(overlay), MODULES));
     }
 
+    /** The probes ask Quarkus' health endpoints, which only exist with SmallRye Health in the service. */
+    @Test
+    void everyServiceServesTheHealthEndpointsItIsProbedOn() {
+        List<String> missing = MODULES.stream()
+                .filter(module -> !ServiceModule.read(Repository.root().resolve(module.name()).resolve("pom.xml"))
+                        .contains("<artifactId>quarkus-smallrye-health</artifactId>"))
+                .map(module -> module.name() + " lacks quarkus-smallrye-health (its probes would get 404)")
+                .toList();
+        assertNone("services", missing);
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void everyServiceGetsItsRequiredConfiguration(String overlay) {

@@ -27,7 +27,7 @@ final class Manifests {
             process = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false).start();
         } catch (IOException e) {
             throw new AssertionError("kubectl is not on the PATH: deploy-checks builds deploy/overlays/* with "
-                    + "`kubectl kustomize` (any kubectl with kustomize v5, e.g. apt-get install kubectl). " + e.getMessage());
+                    + "`kubectl kustomize` (any kubectl with kustomize v5: https://kubernetes.io/docs/tasks/tools/). " + e.getMessage());
         }
         try {
             process.getOutputStream().close();
