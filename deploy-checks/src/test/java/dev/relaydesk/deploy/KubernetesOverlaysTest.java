@@ -1,0 +1,146 @@
+package dev.relaydesk.deploy;
+
+import static dev.relaydesk.deploy.Violations.assertNone;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Builds every overlay under deploy/overlays with `kubectl kustomize` (offline) and checks the result against
+ * the code: what the services need, the topics they use, and the operating rules in deploy/README.md.
+ * The overlay named "local" generates its own (obviously local) Secrets; every other overlay renders none.
+ */
+class KubernetesOverlaysTest {
+
+    private static final Map<String, List<JsonNode>> BUILT = new ConcurrentHashMap<>();
+    private static final List<ServiceModule> MODULES = ServiceModule.all(Repository.root());
+
+    static List<String> overlays() {
+        return Repository.overlayNames();
+    }
+
+    private static List<JsonNode> build(String overlay) {
+        return BUILT.computeIfAbsent(overlay, name -> Manifests.kustomize(Repository.overlays().resolve(name)));
+    }
+
+    @Test
+    void thereIsALocalAndAProductionOverlayAndSixServices() {
+        assertTrue(overlays().containsAll(List.of("local", "production")), overlays()::toString);
+        assertEquals(List.of("identity-service", "mail-ingest-service", "notification-service", "portal-service",
+                "provider-gateway", "ticket-service"), MODULES.stream().map(ServiceModule::name).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyWorkloadHasProbesLimitsAndANonRootUser(String overlay) {
+        List<JsonNode> documents = build(overlay);
+        assertFalse(Manifests.ofKind(documents, "Deployment").isEmpty());
+        assertNone(overlay, ManifestRules.workloads(documents));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceRunsOnItsPortWithQuarkusHealthProbes(String overlay) {
+        assertNone(overlay, ManifestRules.serviceWorkloads(build(overlay), MODULES));
+    }
+
+    /** The probes ask Quarkus' health endpoints, which only exist with SmallRye Health in the service. */
+    @Test
+    void everyServiceServesTheHealthEndpointsItIsProbedOn() {
+        List<String> missing = MODULES.stream()
+                .filter(module -> !ServiceModule.read(Repository.root().resolve(module.name()).resolve("pom.xml"))
+                        .contains("<artifactId>quarkus-smallrye-health</artifactId>"))
+                .map(module -> module.name() + " lacks quarkus-smallrye-health (its probes would get 404)")
+                .toList();
+        assertNone("services", missing);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceGetsItsRequiredConfiguration(String overlay) {
+        assertNone(overlay, ManifestRules.serviceConfiguration(build(overlay), MODULES));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void credentialsComeOnlyFromSecrets(String overlay) {
+        assertNone(overlay, ManifestRules.credentialsOnlyInSecrets(build(overlay)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void secretsAreReferencedAndNeverInlinedWithARealValue(String overlay) {
+        List<JsonNode> documents = build(overlay);
+        if (overlay.equals("local")) {
+            assertNone(overlay, ManifestRules.localSecrets(documents));
+        } else {
+            List<JsonNode> templates = new ArrayList<>();
+            for (Path template : Repository.secretTemplates()) {
+                templates.addAll(Manifests.parse(ServiceModule.read(template)));
+            }
+            assertFalse(templates.isEmpty(), "no secrets.template.yaml found under deploy/base");
+            assertNone(overlay, ManifestRules.outOfBandSecrets(documents, templates));
+            assertNone(overlay, ManifestRules.realmWithoutDemoCredentials(documents));
+            assertNone(overlay, ManifestRules.pinnedImages(documents));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyTopicTheCodeUsesIsDeclared(String overlay) {
+        Map<String, String> inUse = TopicsInUse.find(Repository.root());
+        // The sources the list comes from are really read (a broken scan must not pass by finding nothing).
+        assertTrue(inUse.keySet().containsAll(List.of("MailReceived", "dead-letter-topic-mail-received-in",
+                "outbox-unrouted")), inUse::toString);
+        assertNone(overlay, ManifestRules.topics(build(overlay), inUse));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void consumersAutoscaleOnCpuWithinTheirPartitions(String overlay) {
+        assertNone(overlay, ManifestRules.autoscalers(build(overlay), MODULES));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void agentUiPortalAndInboundMailArePublic(String overlay) {
+        assertNone(overlay, ManifestRules.publicEntryPoints(build(overlay)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void platformIsDeclaredThroughItsOperators(String overlay) {
+        List<JsonNode> documents = build(overlay);
+        List<String> missing = new ArrayList<>();
+        for (String kind : List.of("Kafka", "KafkaNodePool", "KafkaTopic", "Cluster", "Keycloak", "KeycloakRealmImport")) {
+            if (Manifests.ofKind(documents, kind).isEmpty()) {
+                missing.add("no " + kind);
+            }
+        }
+        assertNone(overlay, missing);
+    }
+
+    /**
+     * One source of truth for the realm: the base's KeycloakRealmImport (seen through the local overlay, which
+     * leaves it as it is) embeds identity-service/realm/relaydesk-realm.json unchanged.
+     */
+    @Test
+    void realmImportIsTheRepositoryRealm() {
+        JsonNode repositoryRealm = Manifests.parseOne(ServiceModule.read(
+                Repository.root().resolve("identity-service/realm/relaydesk-realm.json")));
+        JsonNode imported = Manifests.find(build("local"), "KeycloakRealmImport", "relaydesk-realm").orElseThrow()
+                .path("spec").path("realm");
+        assertEquals(repositoryRealm, imported,
+                "deploy/base/platform/keycloak-realm-import.yaml differs from the realm JSON: run deploy/sync-realm.sh");
+    }
+}
