@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relaydesk.localstack.Endpoints;
-import dev.relaydesk.localstack.Stack;
-import dev.relaydesk.localstack.testing.SharedTestStack;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.Mailboxes;
 import io.restassured.path.json.JsonPath;
@@ -30,7 +28,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,20 +41,11 @@ class FirstTicketJourneyIT {
     private static final Pattern LINK = Pattern.compile("https?://[^\\s/]+/t/[A-Za-z0-9_-]{43}");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static Stack stack;
     private static Endpoints endpoints;
 
     @BeforeAll
     static void startPlatform() {
-        stack = SharedTestStack.startServices();
-        endpoints = stack.endpoints();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
+        endpoints = E2ePlatform.stack().endpoints();
     }
 
     @Test

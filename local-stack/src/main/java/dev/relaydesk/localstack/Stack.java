@@ -48,6 +48,7 @@ public final class Stack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "relaydesk-stack-shutdown");
     private final List<String> skipped = new ArrayList<>();
     private Endpoints endpoints;
+    private ServiceRunner serviceRunner;
     private boolean closed;
 
     private Stack(Builder config) {
@@ -70,6 +71,14 @@ public final class Stack implements AutoCloseable {
 
     public Path logs() {
         return config.home.resolve("logs");
+    }
+
+    /** Kills one service with SIGKILL (a crash, no shutdown hooks) and starts it again; returns once it is ready. */
+    public void crashAndRestart(String module) {
+        if (serviceRunner == null) {
+            throw new IllegalStateException("This stack runs no services");
+        }
+        serviceRunner.crashAndRestart(module);
     }
 
     private Stack start() {
@@ -162,7 +171,8 @@ public final class Stack implements AutoCloseable {
             deleteLogs(urls.keySet().toArray(String[]::new));
             long t = System.nanoTime();
             say("Starting " + urls.keySet() + "...");
-            add(ServiceRunner.start(config.repoRoot, services, logs(), registry));
+            serviceRunner = ServiceRunner.start(config.repoRoot, services, logs(), registry);
+            add(serviceRunner);
             say("Services ready (" + secondsSince(t) + ")");
         }
         return infra.withServices(config.database, urls, config.ports.smtpReceiver(), apiKey);

@@ -18,6 +18,19 @@ public final class ServiceRunner implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final List<ChildProcess> processes;
+    private final Map<String, Launch> launches = new java.util.LinkedHashMap<>();
+
+    /** How a service was started, so it can be started again the same way. */
+    private record Launch(String module, List<String> command, Path workDir, Path log, String health, PidRegistry registry) {
+
+        ChildProcess start() {
+            try {
+                return ChildProcess.start(module, command, Map.of(), workDir, log, registry);
+            } catch (IOException e) {
+                throw new StartupException(module, log, e.toString(), e);
+            }
+        }
+    }
 
     private ServiceRunner(List<ChildProcess> processes) {
         this.processes = processes;
@@ -43,12 +56,10 @@ public final class ServiceRunner implements AutoCloseable {
                 // Not logged anywhere: the properties carry the database password and the internal API key.
                 service.properties().forEach((k, v) -> command.add("-D" + k + "=" + v));
                 command.addAll(List.of("-jar", jar.toString()));
-                try {
-                    started.add(ChildProcess.start(service.module(), command, Map.of(),
-                            repoRoot.resolve(service.module()), log, registry));
-                } catch (IOException e) {
-                    throw new StartupException(service.module(), log, e.toString(), e);
-                }
+                Launch launch = new Launch(service.module(), List.copyOf(command), repoRoot.resolve(service.module()), log,
+                        service.baseUrl() + "/q/health/ready", registry);
+                runner.launches.put(service.module(), launch);
+                started.add(launch.start());
             }
             long deadline = System.nanoTime() + READY_TIMEOUT.toNanos(); // one clock for all: they start together
             for (int i = 0; i < services.size(); i++) {
@@ -62,6 +73,24 @@ public final class ServiceRunner implements AutoCloseable {
             runner.close();
             throw e;
         }
+    }
+
+    /**
+     * Kills a service the hard way (SIGKILL, no shutdown hooks: a crash) and starts it again as before,
+     * returning once it is ready. For tests that prove a crash loses nothing.
+     */
+    public synchronized void crashAndRestart(String module) {
+        Launch launch = launches.get(module);
+        if (launch == null) {
+            throw new IllegalArgumentException("No service " + module + " in this stack");
+        }
+        ChildProcess old = processes.stream().filter(p -> p.name().equals(module)).findFirst().orElseThrow();
+        old.tree().forEach(ProcessHandle::destroyForcibly);
+        old.tree().forEach(process -> process.onExit().join());
+        processes.remove(old);
+        ChildProcess fresh = launch.start();
+        processes.add(fresh);
+        Probes.await(module, READY_TIMEOUT, fresh, () -> Probes.httpStatus(launch.health()) == 200);
     }
 
     @Override

@@ -4,6 +4,9 @@ import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.RelaydeskEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
@@ -11,10 +14,21 @@ import java.util.UUID;
 
 /**
  * Records an event in the caller's transaction. The relay publishes it after commit, so a state change and
- * its event either both happen or neither does.
+ * its event either both happen or neither does. The commit wakes the relay at once; its schedule only
+ * catches what a wake missed (a crash, a busy relay).
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final Object WAKE_REGISTERED = new Object();
+
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    Outbox(TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.transactions = transactions;
+        this.relay = relay;
+    }
 
     @Transactional(TxType.MANDATORY)
     public UUID publish(RelaydeskEvent event) {
@@ -27,6 +41,26 @@ public class Outbox {
         row.payload = EventJson.write(event);
         row.createdAt = Instant.now();
         row.persist();
+        wakeRelayAfterCommit();
         return row.id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

@@ -4,13 +4,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -32,6 +37,14 @@ public class OutboxRelay {
     private final Emitter<String> emitter;
     private final URI source;
     private final int batchSize;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     OutboxRelay(@Channel("outbox-out") Emitter<String> emitter,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
@@ -41,17 +54,42 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
+    /** Relays soon, on the relay's own thread; many wakes while it is busy make one more pass. */
+    public void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            waker.execute(() -> {
+                wakeQueued.set(false);
+                relayPending();
+            });
+        }
+    }
+
     // Skipped until the application runs: before that the Kafka channel is not wired yet.
     @Scheduled(every = "${relaydesk.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
+        // One pass at a time per JVM, so batches leave in commit order; a pass asked for meanwhile runs after.
+        if (!running.tryLock()) {
+            again.set(true);
+            return;
+        }
         try {
-            while (relayBatch() == batchSize) {
-                // a full batch means more may be waiting: go on without waiting for the next tick
-            }
+            do {
+                again.set(false);
+                while (relayBatch() == batchSize) {
+                    // a full batch means more may be waiting: go on without waiting for the next tick
+                }
+            } while (again.get());
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage());
+        } finally {
+            running.unlock();
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        waker.shutdownNow();
     }
 
     /** Relays one batch; returns how many events it published. */

@@ -57,8 +57,8 @@ public class ProjectAdmin {
         project.key = request.key();
         project.name = request.name().strip();
         project.inboundAddress = address;
-        project.nextNumber = 1;
         project.persist();
+        project.createNumberSequence();
         for (int i = 0; i < stages.size(); i++) {
             newStage(project.id, stages.get(i), i);
         }

@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.Collection;
@@ -34,9 +33,6 @@ public class Project extends PanacheEntityBase {
     @Column(name = "is_default", nullable = false)
     public boolean isDefault;
 
-    @Column(name = "next_number", nullable = false)
-    public int nextNumber;
-
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "default_type_id")
     public TicketType defaultType;
@@ -59,13 +55,21 @@ public class Project extends PanacheEntityBase {
         return find("key", key).firstResultOptional();
     }
 
-    /**
-     * Takes the next ticket number under a row lock, re-read from the database (the entity may be stale),
-     * so concurrent creations never share a number.
-     */
+    /** Takes the next ticket number from the project's sequence: never shared, never waited for. */
     public int allocateNumber() {
-        getEntityManager().refresh(this, LockModeType.PESSIMISTIC_WRITE);
-        return nextNumber++;
+        return ((Number) getEntityManager().createNativeQuery("select nextval(cast(:sequence as regclass))")
+                .setParameter("sequence", numberSequence())
+                .getSingleResult()).intValue();
+    }
+
+    /** Creates the project's ticket-number sequence (in the creating transaction). */
+    public void createNumberSequence() {
+        getEntityManager().createNativeQuery("create sequence " + numberSequence()).executeUpdate();
+    }
+
+    /** The key is validated as [A-Z][A-Z0-9]{1,9}, so the name is a plain SQL identifier. */
+    private String numberSequence() {
+        return "ticket_number_" + key.toLowerCase(Locale.ROOT);
     }
 
     static String withoutPlusTag(String address) {

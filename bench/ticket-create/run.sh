@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Ticket creation through the REST API (validation, ticket, history, outbox, commit) at 1 and 16 concurrent
+# clients, beside the same PostgreSQL's raw single-row INSERT rate measured in the same run with pgbench.
+#
+#   bench/ticket-create/run.sh [seconds per run, default 20]
+#
+# Needs the platform on its default ports (./relaydesk up --detach; started here if it is not running, and
+# stopped again afterwards), wrk and pgbench (Debian packages wrk and postgresql-client; wrk is installed
+# if missing).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+DURATION=${1:-20}
+HERE="$ROOT/bench/ticket-create"
+API=http://127.0.0.1:8081
+KEYCLOAK=http://127.0.0.1:8180
+export PGHOST=127.0.0.1 PGUSER=relaydesk PGPASSWORD=relaydesk PGDATABASE=relaydesk
+
+command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -q wrk >/dev/null; }
+command -v pgbench >/dev/null || { echo "pgbench is missing (apt-get install postgresql-client)"; exit 1; }
+
+started_here=false
+if ! curl -fsS "$API/q/health/ready" >/dev/null 2>&1; then
+  echo "starting the platform (./relaydesk up --detach)"
+  ./relaydesk up --detach
+  started_here=true
+fi
+cleanup() { if $started_here; then ./relaydesk down; fi; }
+trap cleanup EXIT
+
+token() {
+  curl -fsS "$KEYCLOAK/realms/relaydesk/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=relaydesk-cli -d username=agent -d password=agent |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+
+psql -q -v ON_ERROR_STOP=1 <<'SQL'
+create schema if not exists bench_raw;
+drop table if exists bench_raw.ticket_like;
+create table bench_raw.ticket_like (id uuid primary key, title text not null, description text not null,
+                                    client_email text not null, created_at timestamptz not null);
+SQL
+
+# Warm the JVM (JIT, connection pool) so the first measured run is not a cold start.
+RELAYDESK_TOKEN=$(token) wrk -t1 -c4 -d5s -s "$HERE/create-ticket.lua" "$API/api/tickets" >/dev/null
+
+declare -A api_tps api_p50 api_p99 raw_tps
+for clients in 1 16; do
+  raw=$(pgbench -n -c "$clients" -j "$clients" -T "$DURATION" -f "$HERE/raw-insert.sql" 2>&1)
+  raw_tps[$clients]=$(grep -oP 'tps = \K[0-9.]+' <<<"$raw" | head -n 1)
+
+  out=$(RELAYDESK_TOKEN=$(token) wrk -t "$clients" -c "$clients" -d "${DURATION}s" --latency \
+        -s "$HERE/create-ticket.lua" "$API/api/tickets")
+  if grep -q "Non-2xx" <<<"$out"; then
+    echo "$out"; echo "some requests failed: the run is not valid"; exit 1
+  fi
+  api_tps[$clients]=$(grep -oP 'Requests/sec:\s*\K[0-9.]+' <<<"$out")
+  api_p50[$clients]=$(grep -oP '^\s*50%\s+\K\S+' <<<"$out")
+  api_p99[$clients]=$(grep -oP '^\s*99%\s+\K\S+' <<<"$out")
+done
+
+psql -q -c "drop schema bench_raw cascade"
+
+echo
+echo "Ticket creation, ${DURATION} s per run, $(nproc) cores, $(date -u +%FT%TZ)"
+printf '%-8s %12s %10s %10s %16s %8s\n' clients "API tickets/s" p50 p99 "raw INSERT tx/s" "API/raw"
+for clients in 1 16; do
+  ratio=$(python3 -c "print(f'{100 * ${api_tps[$clients]} / ${raw_tps[$clients]}:.0f}%')")
+  printf '%-8s %12s %10s %10s %16s %8s\n' "$clients" "${api_tps[$clients]}" "${api_p50[$clients]}" \
+    "${api_p99[$clients]}" "${raw_tps[$clients]}" "$ratio"
+done
+echo "target: API at 40% or more of the raw rate, p99 under 50 ms at 16 clients"
