@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.relaydesk.ticket.admin.ConflictException;
 import dev.relaydesk.ticket.ticket.StaleTicketException;
+import dev.relaydesk.ticket.ui.AgentPages;
+import jakarta.ws.rs.core.UriInfo;
 import dev.relaydesk.web.Problem;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -20,11 +22,20 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e) {
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         Response.StatusType reason = Response.Status.fromStatusCode(status);
         String title = reason != null ? reason.getReasonPhrase() : "Error";
+        if (AgentPages.isUiPath(uri.getPath())) {
+            return AgentPages.errorPage(status, title, status == 404
+                    ? "There is no such page, or you may not see it." : e.getMessage());
+        }
         return new Problem("about:blank", title, status, e.getMessage(), null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response expiredForm(AgentPages.FormExpiredException e) {
+        return AgentPages.errorPage(403, "Form expired", e.getMessage());
     }
 
     @ServerExceptionMapper

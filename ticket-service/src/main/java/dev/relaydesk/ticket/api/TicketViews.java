@@ -34,7 +34,7 @@ public final class TicketViews {
     public record NoteView(UUID id, NoteAuthor authorType, String authorName, String authorEmail, String body,
             boolean publicNote, Instant createdAt) {
 
-        static NoteView of(Note note) {
+        public static NoteView of(Note note) {
             return new NoteView(note.id, note.authorType, note.authorName, note.authorEmail, note.body,
                     note.publicNote, note.createdAt);
         }
@@ -42,7 +42,7 @@ public final class TicketViews {
 
     public record HistoryView(String actor, String action, String detail, Instant at) {
 
-        static HistoryView of(HistoryEntry entry) {
+        public static HistoryView of(HistoryEntry entry) {
             return new HistoryView(entry.actor, entry.action, entry.detail, entry.at);
         }
     }

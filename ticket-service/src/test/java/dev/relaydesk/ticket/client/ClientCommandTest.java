@@ -79,6 +79,23 @@ class ClientCommandTest {
                 .body("ticket.status", equalTo("OPEN"));
     }
 
+    @Test
+    void aClientOpensATicketFromTheWebFormOnceHoweverOftenTheFormIsSent() {
+        String client = TestTickets.uniqueClient("form");
+        Map<String, Object> form = Map.of("requestId", UUID.randomUUID(), "source", "WEB_FORM", "clientEmail", client,
+                "clientName", "Form Client", "title", "Invoice is wrong", "description", "Line 3 is billed twice.");
+
+        String id = internal().body(form).post("/internal/tickets").then().statusCode(201)
+                .body("source", equalTo("WEB_FORM")).body("unread", equalTo(true)).extract().path("id");
+        internal().body(form).post("/internal/tickets").then().statusCode(200).body("id", equalTo(id));
+        internal().body(Map.of("requestId", UUID.randomUUID(), "source", "AGENT", "clientEmail", client,
+                "title", "x", "description", "y")).post("/internal/tickets")
+                .then().statusCode(400).body("errors[0].field", equalTo("source"));
+
+        given().auth().oauth2(admin).queryParam("clientEmail", client).get("/api/tickets").then()
+                .body("id", org.hamcrest.Matchers.contains(id));
+    }
+
     private RequestSpecification internal() {
         return given().header("X-Relaydesk-Internal-Key", internalKey).contentType(ContentType.JSON);
     }

@@ -1,0 +1,285 @@
+package dev.relaydesk.ticket.ui;
+
+import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketStatus;
+import dev.relaydesk.ticket.access.AgentAccess;
+import dev.relaydesk.ticket.api.TicketViews.HistoryView;
+import dev.relaydesk.ticket.api.TicketViews.NoteView;
+import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
+import dev.relaydesk.ticket.history.HistoryEntry;
+import dev.relaydesk.ticket.note.Note;
+import dev.relaydesk.ticket.project.Project;
+import dev.relaydesk.ticket.project.WorkflowStage;
+import dev.relaydesk.ticket.search.Cursor;
+import dev.relaydesk.ticket.search.TicketQuery;
+import dev.relaydesk.ticket.search.TicketSearch;
+import dev.relaydesk.ticket.ticket.StaleTicketException;
+import dev.relaydesk.ticket.ticket.Ticket;
+import dev.relaydesk.ticket.ticket.TicketService;
+import dev.relaydesk.ticket.ticket.TicketService.NewNote;
+import dev.relaydesk.ticket.ui.UiViews.Agent;
+import dev.relaydesk.ticket.ui.UiViews.BoardView;
+import dev.relaydesk.ticket.ui.UiViews.Column;
+import dev.relaydesk.ticket.ui.UiViews.Filters;
+import dev.relaydesk.ticket.ui.UiViews.InboxView;
+import dev.relaydesk.ticket.ui.UiViews.TicketPageView;
+import io.quarkus.oidc.IdToken;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The agent web UI: inbox, ticket page, board. Server-rendered (Qute), forms post and redirect, a little
+ * script adds drag and drop. Everything goes through the same permission checks as the API.
+ */
+@Path("/ui")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({"agent", "admin"})
+@Transactional
+public class AgentPages {
+
+    private static final int INBOX_PAGE = 50;
+    private static final int BOARD_COLUMN = 100;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance inbox(InboxView view);
+
+        static native TemplateInstance ticket(TicketPageView view);
+
+        static native TemplateInstance board(BoardView view);
+
+        static native TemplateInstance error(String title, String message);
+    }
+
+    private final AgentAccess access;
+    private final TicketSearch search;
+    private final TicketService tickets;
+    private final AgentFormTokens formTokens;
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    AgentPages(AgentAccess access, TicketSearch search, TicketService tickets, AgentFormTokens formTokens) {
+        this.access = access;
+        this.search = search;
+        this.tickets = tickets;
+        this.formTokens = formTokens;
+    }
+
+    @GET
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TemplateInstance inbox(@QueryParam("q") String q, @QueryParam("project") String project,
+            @QueryParam("type") String type, @QueryParam("stage") String stage, @QueryParam("status") String status,
+            @QueryParam("assignee") String assignee, @QueryParam("unread") String unread,
+            @QueryParam("cursor") String cursor) {
+        Filters filters = new Filters(blank(q), blank(project), blank(type), blank(stage), blank(status),
+                blank(assignee), "on".equals(unread) || "true".equals(unread));
+        TicketQuery query = new TicketQuery(filters.project(), filters.stage(), statusOf(filters.status()),
+                filters.assignee(), filters.type(), filters.unread() ? Boolean.TRUE : null, null, null, filters.q(),
+                TicketQuery.Order.UPDATED);
+        TicketSearch.Page page = search.find(query, access, cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor),
+                INBOX_PAGE);
+        String next = page.next().map(c -> inboxLink(filters, c)).orElse(null);
+        return Templates.inbox(new InboxView(agent(), filters, summaries(page.tickets()), next, projectKeys()));
+    }
+
+    @GET
+    @Path("/tickets/{id}")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TemplateInstance ticket(@PathParam("id") UUID id, @QueryParam("message") String message) {
+        Ticket ticket = access.visibleTicket(id);
+        List<TicketSummary> others = search.find(new TicketQuery(null, null, null, null, null, null, ticket.clientEmail,
+                        null, null, TicketQuery.Order.CREATED), access, null, 20).tickets().stream()
+                .filter(other -> !other.id.equals(ticket.id)).map(TicketSummary::of).toList();
+        List<String> stages = WorkflowStage.ofProject(ticket.project.id).stream().map(s -> s.name).toList();
+        return Templates.ticket(new TicketPageView(agent(), TicketSummary.of(ticket), ticket.description,
+                ticket.customFields, Note.ofTicket(id).stream().map(NoteView::of).toList(),
+                HistoryEntry.ofTicket(id).stream().map(HistoryView::of).toList(), stages, others, message));
+    }
+
+    /** The reply box: a public answer (the client is emailed unless unticked) or a private note. */
+    @POST
+    @Path("/tickets/{id}/notes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reply(@PathParam("id") UUID id, @FormParam("csrf") String csrf, @FormParam("body") String body,
+            @FormParam("visibility") String visibility, @FormParam("notify") String notify) {
+        checkForm(csrf);
+        Ticket ticket = access.visibleTicket(id);
+        if (body == null || body.isBlank()) {
+            return seeTicket(id, "Write something before sending.");
+        }
+        boolean publicNote = !"private".equals(visibility);
+        tickets.addNote(ticket, new NewNote(NoteAuthor.AGENT, access.username(), null, body.strip(), publicNote,
+                publicNote && "on".equals(notify), null));
+        return seeTicket(id, publicNote ? "Answer sent." : "Private note added.");
+    }
+
+    /** Moves a ticket from its page or the board; {@code back} says where the agent returns. */
+    @POST
+    @Path("/tickets/{id}/stage")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@PathParam("id") UUID id, @FormParam("csrf") String csrf, @FormParam("stage") String stage,
+            @FormParam("version") long version, @FormParam("back") String back) {
+        checkForm(csrf);
+        Ticket ticket = access.visibleTicket(id);
+        WorkflowStage target = WorkflowStage.byName(ticket.project.id, stage == null ? "" : stage)
+                .orElseThrow(() -> new BadRequestException("No stage " + stage));
+        String message;
+        try {
+            tickets.moveToStage(ticket, target, version, NoteAuthor.AGENT, access.username());
+            message = ticket.displayNumber() + " moved to " + target.name + ".";
+        } catch (StaleTicketException e) {
+            message = "Someone else changed " + ticket.displayNumber() + " meanwhile; here is how it looks now.";
+        }
+        return "board".equals(back) ? seeBoard(ticket.project.key, message) : seeTicket(id, message);
+    }
+
+    @POST
+    @Path("/tickets/{id}/claim")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response claim(@PathParam("id") UUID id, @FormParam("csrf") String csrf, @FormParam("version") long version) {
+        checkForm(csrf);
+        Ticket ticket = access.visibleTicket(id);
+        var agents = new java.util.LinkedHashSet<>(ticket.assigneeNames());
+        agents.add(access.username());
+        try {
+            tickets.assign(ticket, agents, version, access.username());
+            return seeTicket(id, "You have this ticket now.");
+        } catch (StaleTicketException e) {
+            return seeTicket(id, "Someone else changed this ticket meanwhile; here is how it looks now.");
+        }
+    }
+
+    @GET
+    @Path("/board/{project}")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TemplateInstance board(@PathParam("project") String key, @QueryParam("message") String message) {
+        Project project = Project.byKey(key.toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No project " + key));
+        List<WorkflowStage> stages = WorkflowStage.ofProject(project.id);
+        List<Column> columns = new ArrayList<>();
+        for (WorkflowStage stage : stages) {
+            TicketQuery query = new TicketQuery(project.key, stage.name, null, null, null, null, null, null, null,
+                    TicketQuery.Order.UPDATED);
+            columns.add(new Column(stage.name, stage == stages.get(stages.size() - 1),
+                    summaries(search.find(query, access, null, BOARD_COLUMN).tickets())));
+        }
+        return Templates.board(new BoardView(agent(), project.key, projectKeys(), columns, message));
+    }
+
+    @GET
+    @Path("/board")
+    public Response defaultBoard() {
+        return seeBoard(Project.defaultProject().key, null);
+    }
+
+    private Agent agent() {
+        return new Agent(access.username(), access.seesAllTypes(), formTokens.issue(session()));
+    }
+
+    private void checkForm(String csrf) {
+        if (!formTokens.isValid(session(), csrf)) {
+            throw new FormExpiredException();
+        }
+    }
+
+    /** The Keycloak session of this login: a new login makes new form tokens. */
+    private String session() {
+        Object sid = idToken.getClaim("sid");
+        return idToken.getSubject() + ":" + (sid != null ? sid : idToken.getIssuedAtTime());
+    }
+
+    private static List<TicketSummary> summaries(List<Ticket> found) {
+        return found.stream().map(TicketSummary::of).toList();
+    }
+
+    private static List<String> projectKeys() {
+        return Project.<Project>listAll(Sort.by("key")).stream().map(p -> p.key).toList();
+    }
+
+    private static String inboxLink(Filters filters, Cursor next) {
+        UriBuilder link = UriBuilder.fromPath("/ui");
+        addIfPresent(link, "q", filters.q());
+        addIfPresent(link, "project", filters.project());
+        addIfPresent(link, "type", filters.type());
+        addIfPresent(link, "stage", filters.stage());
+        addIfPresent(link, "status", filters.status());
+        addIfPresent(link, "assignee", filters.assignee());
+        if (filters.unread()) {
+            link.queryParam("unread", "on");
+        }
+        return link.queryParam("cursor", next.encode()).build().toString();
+    }
+
+    private static void addIfPresent(UriBuilder link, String name, String value) {
+        if (value != null) {
+            link.queryParam(name, value);
+        }
+    }
+
+    private static TicketStatus statusOf(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return TicketStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Response seeTicket(UUID id, String message) {
+        return Response.seeOther(UriBuilder.fromPath("/ui/tickets/{id}").queryParam("message", message).build(id)).build();
+    }
+
+    private static Response seeBoard(String project, String message) {
+        UriBuilder board = UriBuilder.fromPath("/ui/board/{project}");
+        if (message != null) {
+            board.queryParam("message", message);
+        }
+        return Response.seeOther(board.build(project)).build();
+    }
+
+    /** A form from another login, or forged: the agent reloads the page and sends again. */
+    public static class FormExpiredException extends RuntimeException {
+        FormExpiredException() {
+            super("This form has expired. Go back, reload the page and send it again.");
+        }
+    }
+
+    /** A readable page for an error on the agent UI (the API answers problem+json instead). */
+    public static Response errorPage(int status, String title, String message) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(title, message).render()).build();
+    }
+
+    public static boolean isUiPath(String path) {
+        return path.equals("/ui") || path.startsWith("/ui/");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.relaydesk.ticket.ui;
+
+import dev.relaydesk.ticket.api.TicketViews.HistoryView;
+import dev.relaydesk.ticket.api.TicketViews.NoteView;
+import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
+import java.util.List;
+import java.util.Map;
+
+/** What the agent pages render. */
+public final class UiViews {
+
+    private UiViews() {
+    }
+
+    /** Who is looking, and the token their forms carry. */
+    public record Agent(String username, boolean admin, String formToken) {
+    }
+
+    /** The inbox's filters as the form shows them (empty strings for "any"). */
+    public record Filters(String q, String project, String type, String stage, String status, String assignee,
+            boolean unread) {
+    }
+
+    public record InboxView(Agent agent, Filters filters, List<TicketSummary> tickets, String nextPage,
+            List<String> projects) {
+    }
+
+    public record TicketPageView(Agent agent, TicketSummary ticket, String description, Map<String, Object> customFields,
+            List<NoteView> notes, List<HistoryView> history, List<String> stages, List<TicketSummary> otherTickets,
+            String message) {
+    }
+
+    public record Column(String stage, boolean closing, List<TicketSummary> tickets) {
+    }
+
+    public record BoardView(Agent agent, String project, List<String> projects, List<Column> columns, String message) {
+    }
+}
