@@ -16,6 +16,7 @@ import dev.relaydesk.events.EventType;
 import dev.relaydesk.providers.signing.WebhookSignature;
 import dev.relaydesk.providers.webhook.WebhookReceiver.Endpoint;
 import dev.relaydesk.providers.webhook.WebhookReceiver.Received;
+import dev.relaydesk.sampleprovider.SampleProvider;
 import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -92,6 +93,27 @@ class WebhookDeliveryTest {
         assertEquals(1, log.get(0).get("attempts"));
         assertEquals(200, log.get(0).get("lastStatusCode"));
         assertNotNull(log.get(0).get("lastLatencyMs"));
+    }
+
+    @Test
+    void theSampleProvidersOwnVerifierAcceptsRealDeliveries() throws Exception {
+        String project = TestEvents.uniqueProject();
+        String secret = WebhookSignature.newSecret();
+        try (SampleProvider sample = SampleProvider.start(0, secret, true)) {
+            String id = createId(webhook("http://127.0.0.1:" + sample.port() + "/events", secret,
+                    List.of("TicketCreated", "NoteAdded"), project));
+            UUID ticket = UUID.randomUUID();
+
+            KafkaEvents.publish(kafka, TestEvents.of(EventType.TICKET_CREATED, ticket, 0, project), UUID.randomUUID().toString());
+            KafkaEvents.publish(kafka, TestEvents.of(EventType.NOTE_ADDED, ticket, 1, project), UUID.randomUUID().toString());
+
+            await().atMost(WAIT).until(() -> deliveries(id).size() == 2
+                    && deliveries(id).stream().allMatch(d -> "DELIVERED".equals(d.get("status"))));
+            String stats = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + sample.port() + "/stats")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertEquals("{\"received\":2,\"duplicates\":0,\"rejected\":0}", stats);
+        }
     }
 
     @Test
