@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The body of every event webhook, version 1:
@@ -45,9 +44,5 @@ final class WebhookPayload {
             key = event.path("ticket").path("projectKey");
         }
         return key.isTextual() ? Optional.of(key.asText()) : Optional.empty();
-    }
-
-    static UUID ticketIdOf(JsonNode event) {
-        return UUID.fromString(event.path("ticketId").asText(event.path("ticket").path("id").asText()));
     }
 }

@@ -87,16 +87,12 @@ public class WebhookSender {
                 });
     }
 
-    private static String describe(Throwable failure) {
+    private String describe(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof HttpTimeoutException) {
-            return "no answer within " + timeoutText(cause);
+            return "no answer within " + timeout.toMillis() + " ms";
         }
         return cause.getClass().getSimpleName() + (cause.getMessage() != null ? ": " + cause.getMessage() : "");
-    }
-
-    private static String timeoutText(Throwable cause) {
-        return cause.getMessage() != null ? cause.getMessage() : "the timeout";
     }
 
     private static String answer(String body) {

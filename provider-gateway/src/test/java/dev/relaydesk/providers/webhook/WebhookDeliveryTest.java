@@ -166,6 +166,23 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aReceiverThatAnswersTooLateIsCutOffAtTheTimeoutAndRetried() {
+        String project = TestEvents.uniqueProject();
+        String secret = WebhookSignature.newSecret();
+        Endpoint endpoint = receiver.endpoint(secret).answeringAfter(3_000); // the test profile waits 2 s
+        String id = createId(webhook(receiver.url(endpoint), secret, List.of("TicketClosed"), project));
+
+        KafkaEvents.publish(kafka, TestEvents.of(EventType.TICKET_CLOSED, UUID.randomUUID(), 3, project),
+                UUID.randomUUID().toString());
+
+        await().atMost(WAIT).until(() -> !deliveries(id).isEmpty() && "DEAD".equals(deliveries(id).get(0).get("status")));
+        Map<String, Object> dead = deliveries(id).get(0);
+        assertEquals(3, dead.get("attempts"));
+        assertEquals("no answer within 2000 ms", dead.get("lastError"));
+        assertEquals(null, dead.get("lastStatusCode"), "cut off before the receiver answered (it would have said 200)");
+    }
+
+    @Test
     void aReceiverWhoseSecretDiffersRejectsTheSignatureAndTheLogShowsIt() {
         String project = TestEvents.uniqueProject();
         Endpoint endpoint = receiver.endpoint(WebhookSignature.newSecret());

@@ -68,6 +68,9 @@ final class WebhookReceiver implements AutoCloseable {
             } catch (WebhookSignature.InvalidSignatureException e) {
                 verified = false;
             }
+            if (endpoint.delayMillis > 0) {
+                sleep(endpoint.delayMillis);
+            }
             Integer scripted = verified ? endpoint.script.poll() : null;
             int status = !verified ? 401 : scripted != null ? scripted : endpoint.defaultStatus;
             endpoint.received.add(new Received(exchange.getRequestHeaders().getFirst(WebhookSignature.ID_HEADER),
@@ -75,6 +78,14 @@ final class WebhookReceiver implements AutoCloseable {
             byte[] answer = (status == 401 ? "signature does not verify" : "status " + status).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -92,6 +103,7 @@ final class WebhookReceiver implements AutoCloseable {
         final ConcurrentLinkedDeque<Integer> script = new ConcurrentLinkedDeque<>();
         final List<Received> received = new CopyOnWriteArrayList<>();
         volatile int defaultStatus = 200;
+        volatile long delayMillis;
 
         private Endpoint(String path, String secret) {
             this.path = path;
@@ -101,6 +113,12 @@ final class WebhookReceiver implements AutoCloseable {
         /** The next requests are answered with these status codes, in order; then the default. */
         Endpoint answering(Integer... statuses) {
             script.addAll(List.of(statuses));
+            return this;
+        }
+
+        /** Every answer comes this late. */
+        Endpoint answeringAfter(long millis) {
+            delayMillis = millis;
             return this;
         }
 
