@@ -7,8 +7,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * The kinds of provider the gateway will host. Only the catalogue exists so far: no provider can be
- * configured yet, and the gateway calls no external service.
+ * The kinds of provider the gateway hosts. So far only "events" can be configured (webhook subscriptions,
+ * under /api/admin/webhooks); the others are listed for what they will do.
  */
 @Path("/api/provider-kinds")
 @Produces(MediaType.APPLICATION_JSON)

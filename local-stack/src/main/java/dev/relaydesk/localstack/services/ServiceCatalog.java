@@ -68,6 +68,8 @@ public final class ServiceCatalog {
                     p.put("relaydesk.tickets.internal-url", "http://127.0.0.1:" + ports.ticketService());
                 }
                 case MAIL_INGEST -> p.put("relaydesk.mail-ingest.smtp.port", String.valueOf(ports.smtpReceiver()));
+                // everything of a local stack runs on loopback, the sample provider of the README too
+                case PROVIDER_GATEWAY -> p.put("relaydesk.providers.allowed-hosts", "127.0.0.1");
                 case NOTIFICATION -> {
                     p.put("relaydesk.mail.smtp-host", infra.mailHost());
                     p.put("relaydesk.mail.smtp-port", String.valueOf(infra.smtpPort()));

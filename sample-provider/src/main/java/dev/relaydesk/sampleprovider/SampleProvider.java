@@ -1,0 +1,122 @@
+package dev.relaydesk.sampleprovider;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A sample external provider, as small as a company's own could be (JDK only).
+ * <ul>
+ * <li>{@code POST /events}: receives Relay Desk's event webhooks; refuses (401) any request whose Standard
+ * Webhooks signature does not verify, answers 204 otherwise, and acts once per {@code webhook-id}.</li>
+ * <li>{@code GET /stats}: how many events it took, how many repeats it dropped, how many requests it refused.</li>
+ * </ul>
+ * Run: {@code WEBHOOK_SECRET=whsec_... java -jar sample-provider/target/sample-provider.jar [port]} (default 8090,
+ * loopback only). {@code SAMPLE_PROVIDER_QUIET=1} stops the line per event.
+ */
+public final class SampleProvider implements AutoCloseable {
+
+    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final HttpServer server;
+    private final StandardWebhookVerifier verifier;
+    private final boolean quiet;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    private SampleProvider(HttpServer server, String secret, boolean quiet) {
+        this.server = server;
+        this.verifier = new StandardWebhookVerifier(secret);
+        this.quiet = quiet;
+    }
+
+    public static SampleProvider start(int port, String secret, boolean quiet) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        SampleProvider provider = new SampleProvider(server, secret, quiet);
+        server.createContext("/events", provider::events);
+        server.createContext("/stats", provider::stats);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+        return provider;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public static void main(String[] args) throws IOException {
+        String secret = System.getenv("WEBHOOK_SECRET");
+        if (secret == null || secret.isBlank()) {
+            System.err.println("Set WEBHOOK_SECRET to the subscription's secret (whsec_...).");
+            System.exit(2);
+        }
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8090;
+        SampleProvider provider = start(port, secret, "1".equals(System.getenv("SAMPLE_PROVIDER_QUIET")));
+        System.out.println("Sample provider listening on http://127.0.0.1:" + provider.port() + "/events");
+    }
+
+    private void events(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                answer(exchange, 405, "POST only");
+                return;
+            }
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String problem = verifier.problem(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, Instant.now());
+            if (problem != null) {
+                rejected.incrementAndGet();
+                System.out.println("refused a request: " + problem);
+                answer(exchange, 401, problem);
+                return;
+            }
+            if (!seen.add(id)) {
+                duplicates.incrementAndGet(); // a retry of what we already took: acknowledge, do nothing
+            } else {
+                received.incrementAndGet();
+                if (!quiet) {
+                    String text = new String(body, StandardCharsets.UTF_8);
+                    System.out.println(first(TYPE, text) + " " + id + " ticket " + first(NUMBER, text));
+                }
+            }
+            exchange.sendResponseHeaders(204, -1);
+        }
+    }
+
+    private void stats(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            answer(exchange, 200, "{\"received\":" + received.get() + ",\"duplicates\":" + duplicates.get()
+                    + ",\"rejected\":" + rejected.get() + "}");
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static String first(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        return matcher.find() ? matcher.group(1) : "?";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
