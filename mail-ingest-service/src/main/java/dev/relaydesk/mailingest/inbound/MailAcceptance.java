@@ -32,11 +32,13 @@ public class MailAcceptance {
 
     private final MailParser parser;
     private final NoiseFilter noise;
+    private final SenderBurst burst;
     private final Outbox outbox;
 
-    MailAcceptance(MailParser parser, NoiseFilter noise, Outbox outbox) {
+    MailAcceptance(MailParser parser, NoiseFilter noise, SenderBurst burst, Outbox outbox) {
         this.parser = parser;
         this.noise = noise;
+        this.burst = burst;
         this.outbox = outbox;
     }
 
@@ -111,6 +113,7 @@ public class MailAcceptance {
                 return sameMessageId;
             }
             message.messageId = mail.messageId();
+            message.fromAddress = mail.fromAddress();
             message.reason = null;
             classify(message, mail, envelope);
         } catch (UnparseableMailException e) {
@@ -121,7 +124,7 @@ public class MailAcceptance {
     }
 
     private void classify(InboundMessage message, ParsedMail mail, Envelope envelope) {
-        Optional<String> ignored = noise.reasonToIgnore(mail, envelope.from());
+        Optional<String> ignored = noise.reasonToIgnore(mail, envelope.from()).or(() -> burst.reasonToIgnore(mail));
         if (ignored.isPresent()) {
             message.status = Status.IGNORED;
             message.reason = ignored.get();
