@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
 import org.jboss.logging.Logger;
 
 /**
@@ -141,7 +142,7 @@ public class ImapPoller {
             target.create(Folder.HOLDS_MESSAGES);
         }
         message.setFlag(Flags.Flag.SEEN, true);
-        if (((org.eclipse.angus.mail.imap.IMAPStore) store).hasCapability("MOVE")) {
+        if (((IMAPStore) store).hasCapability("MOVE")) {
             folder.moveMessages(new Message[] {message}, target);
             return false;
         }

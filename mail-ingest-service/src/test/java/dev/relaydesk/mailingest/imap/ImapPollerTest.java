@@ -51,7 +51,8 @@ class ImapPollerTest {
 
     @Test
     void aDeliveredMailIsPublishedOnceAndFlaggedSeen() throws Exception {
-        Mailbox mailbox = poller.mailboxes().get(0);
+        Mailbox mailbox = poller.mailboxes().stream().filter(candidate -> candidate.processedFolder().isEmpty())
+                .findFirst().orElseThrow();
         String messageId = deliver(mailbox, "Polled once");
 
         MailReceived published = awaitPublished(messageId);
@@ -71,7 +72,8 @@ class ImapPollerTest {
 
     @Test
     void aLostCheckpointOrANewUidValidityRereadsWithoutDuplicates() throws Exception {
-        Mailbox mailbox = poller.mailboxes().get(0);
+        Mailbox mailbox = poller.mailboxes().stream().filter(candidate -> candidate.processedFolder().isEmpty())
+                .findFirst().orElseThrow();
         String messageId = deliver(mailbox, "Read again");
         awaitPublished(messageId);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> seen(mailbox, messageId));
@@ -95,6 +97,20 @@ class ImapPollerTest {
         assertEquals(1, eventsFor(messageId));
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> InboundMessage.count("messageId", messageId)));
         assertEquals(0, poller.poll(mailbox), "the checkpoint is current again");
+    }
+
+    @Test
+    void withAProcessedFolderAStoredMailIsMovedThere() throws MessagingException {
+        Mailbox mailbox = poller.mailboxes().stream().filter(candidate -> candidate.processedFolder().isPresent())
+                .findFirst().orElseThrow();
+        String messageId = deliver(mailbox, "Moved after storing");
+
+        awaitPublished(messageId);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                flags(mailbox, mailbox.processedFolder().get(), messageId) != null);
+        assertTrue(flags(mailbox, mailbox.processedFolder().get(), messageId).contains(Flags.Flag.SEEN));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> flags(mailbox, mailbox.folder(), messageId) == null);
+        assertEquals(1, eventsFor(messageId));
     }
 
     private static ImapCheckpoint checkpoint(Mailbox mailbox) {
@@ -121,23 +137,32 @@ class ImapPollerTest {
                 .count();
     }
 
-    /** Whether the message with this Message-ID carries \Seen on the server. */
+    /** Whether the message with this Message-ID carries \Seen in the mailbox's folder. */
     private static boolean seen(Mailbox mailbox, String messageId) throws MessagingException {
+        Flags flags = flags(mailbox, mailbox.folder(), messageId);
+        return flags != null && flags.contains(Flags.Flag.SEEN);
+    }
+
+    /** The flags of the message with this Message-ID in the folder, or null when it is not there. */
+    private static Flags flags(Mailbox mailbox, String folderName, String messageId) throws MessagingException {
         Store store = Session.getInstance(new Properties()).getStore("imap");
         store.connect(mailbox.host(), mailbox.effectivePort(), mailbox.user(), mailbox.password());
         try {
-            Folder inbox = store.getFolder(mailbox.folder());
-            inbox.open(Folder.READ_ONLY);
+            Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) {
+                return null;
+            }
+            folder.open(Folder.READ_ONLY);
             try {
-                for (Message message : inbox.getMessages()) {
+                for (Message message : folder.getMessages()) {
                     String[] ids = message.getHeader("Message-ID");
-                    if (ids != null && ids[0].contains(messageId)) {
-                        return message.isSet(Flags.Flag.SEEN);
+                    if (!message.isExpunged() && ids != null && ids[0].contains(messageId)) {
+                        return message.getFlags();
                     }
                 }
-                return false;
+                return null;
             } finally {
-                inbox.close(false);
+                folder.close(false);
             }
         } finally {
             store.close();
