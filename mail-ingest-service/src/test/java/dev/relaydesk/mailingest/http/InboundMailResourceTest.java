@@ -10,11 +10,14 @@ import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.mailingest.inbound.InboundMessage;
+import dev.relaydesk.mailingest.smtp.SmtpReceiver;
 import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
+import dev.relaydesk.testsupport.Smtp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -29,6 +32,9 @@ import org.junit.jupiter.api.Test;
 class InboundMailResourceTest {
 
     private static final String SECRET = "test-inbound-secret";
+
+    @Inject
+    SmtpReceiver receiver;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -69,6 +75,19 @@ class InboundMailResourceTest {
         assertEquals(1L, KafkaEvents.records(kafka, EventType.MAIL_RECEIVED.topic()).stream()
                 .filter(record -> EventJson.read(record.value(), MailReceived.class).messageId().equals(messageId))
                 .count());
+    }
+
+    @Test
+    void aMailAlreadyReceivedBySmtpIsNotStoredAgainOverHttp() {
+        String messageId = UUID.randomUUID() + "@both.example";
+        byte[] raw = mail("both@example.com", messageId, "Sent by two routes", "").getBytes(StandardCharsets.UTF_8);
+        Smtp.send("127.0.0.1", receiver.port(), raw);
+        MailReceived bySmtp = awaitPublished(messageId);
+
+        given().header(InboundSecretFilter.HEADER, SECRET).contentType("message/rfc822").body(raw)
+                .when().post("/api/inbound/mail")
+                .then().statusCode(202).body("id", equalTo(bySmtp.mailId().toString()));
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> InboundMessage.count("messageId", messageId)));
     }
 
     @Test
