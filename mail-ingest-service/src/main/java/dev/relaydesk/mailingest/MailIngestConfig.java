@@ -1,7 +1,10 @@
 package dev.relaydesk.mailingest;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "relaydesk.mail-ingest")
 public interface MailIngestConfig {
@@ -10,6 +13,21 @@ public interface MailIngestConfig {
     List<String> acceptedDomains();
 
     Smtp smtp();
+
+    /** Addresses the platform sends from (project addresses, no-reply): mail from them is a loop, never a ticket. */
+    Optional<List<String>> ownAddresses();
+
+    Burst burst();
+
+    /** More mails than this from one sender within the window are kept but open no tickets (a loop, a flood). */
+    interface Burst {
+
+        @WithDefault("20")
+        int maxMessages();
+
+        @WithDefault("10m")
+        Duration window();
+    }
 
     interface Smtp {
 

@@ -47,6 +47,8 @@ public class RelaydeskTestResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.oidc.auth-server-url", infra.realmUrl());
         config.put("relaydesk.mail.smtp-host", infra.mailHost());
         config.put("relaydesk.mail.smtp-port", String.valueOf(infra.smtpPort()));
+        config.put("relaydesk.mail.imap-host", infra.mailHost());
+        config.put("relaydesk.mail.imap-port", String.valueOf(infra.imapPort()));
         config.put("relaydesk.mail.domain", "relaydesk.test");
         config.put("relaydesk.internal.api-key", INTERNAL_API_KEY);
         return config;

@@ -13,6 +13,8 @@ public final class ServiceCatalog {
     public static final String TICKET = "ticket-service";
     public static final String PORTAL = "portal-service";
     public static final String MAIL_INGEST = "mail-ingest-service";
+    /** The local stack's secret for mail-ingest's HTTP intake (POST /api/inbound/mail). */
+    public static final String LOCAL_INBOUND_SECRET = "local-inbound-secret";
     public static final String NOTIFICATION = "notification-service";
     public static final String IDENTITY = "identity-service";
     public static final String PROVIDER_GATEWAY = "provider-gateway";
@@ -67,7 +69,10 @@ public final class ServiceCatalog {
                     p.put("relaydesk.portal.public-url", portalPublicUrl != null ? portalPublicUrl : portalInternal);
                     p.put("relaydesk.tickets.internal-url", "http://127.0.0.1:" + ports.ticketService());
                 }
-                case MAIL_INGEST -> p.put("relaydesk.mail-ingest.smtp.port", String.valueOf(ports.smtpReceiver()));
+                case MAIL_INGEST -> {
+                    p.put("relaydesk.mail-ingest.smtp.port", String.valueOf(ports.smtpReceiver()));
+                    p.put("relaydesk.inbound.http-secret", LOCAL_INBOUND_SECRET); // for curl on the local stack only
+                }
                 // everything of a local stack runs on loopback, the sample provider of the README too
                 case PROVIDER_GATEWAY -> p.put("relaydesk.providers.allowed-hosts", "127.0.0.1");
                 case NOTIFICATION -> {

@@ -39,6 +39,10 @@ public class InboundMessage extends PanacheEntityBase {
     @Column(name = "envelope_from")
     public String envelopeFrom;
 
+    /** The parsed From address; null while the message could not be parsed. */
+    @Column(name = "from_address")
+    public String fromAddress;
+
     @Column(name = "envelope_recipients", nullable = false)
     public String envelopeRecipients;
 

@@ -8,6 +8,7 @@ import dev.relaydesk.mailingest.parse.ParsedMail;
 import dev.relaydesk.mailingest.parse.UnparseableMailException;
 import dev.relaydesk.messaging.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,11 +32,13 @@ public class MailAcceptance {
 
     private final MailParser parser;
     private final NoiseFilter noise;
+    private final SenderBurst burst;
     private final Outbox outbox;
 
-    MailAcceptance(MailParser parser, NoiseFilter noise, Outbox outbox) {
+    MailAcceptance(MailParser parser, NoiseFilter noise, SenderBurst burst, Outbox outbox) {
         this.parser = parser;
         this.noise = noise;
+        this.burst = burst;
         this.outbox = outbox;
     }
 
@@ -60,19 +63,10 @@ public class MailAcceptance {
         message.envelopeRecipients = String.join(",", envelope.recipients());
         message.channel = envelope.channel();
         message.receivedAt = Instant.now();
-        try {
-            ParsedMail mail = parser.parse(raw, sha256.substring(0, 32) + "@generated.relaydesk");
-            Optional<InboundMessage> sameId = InboundMessage.find("messageId = ?1 and status <> ?2", mail.messageId(),
-                    Status.QUARANTINED).firstResultOptional();
-            if (sameId.isPresent()) {
-                // The same mail again (another route, a resend): stored once, under its first arrival.
-                return new Outcome(sameId.get().id, sameId.get().status, "Message-ID already received");
-            }
-            message.messageId = mail.messageId();
-            classify(message, mail, envelope);
-        } catch (UnparseableMailException e) {
-            message.status = Status.QUARANTINED;
-            message.reason = e.getMessage();
+        Optional<InboundMessage> sameMessageId = parseAndClassify(message, envelope);
+        if (sameMessageId.isPresent()) {
+            // The same mail again (another route, a resend): stored once, under its first arrival.
+            return new Outcome(sameMessageId.get().id, sameMessageId.get().status, "Message-ID already received");
         }
         message.persist();
         LOG.infof("Inbound message %s via %s: %s%s", message.id, envelope.channel(), message.status,
@@ -80,8 +74,57 @@ public class MailAcceptance {
         return new Outcome(message.id, message.status, message.reason);
     }
 
+    /**
+     * Parses a quarantined message again (after a parser fix): published or ignored like a new arrival, or left in
+     * quarantine with the new reason. A message no longer in quarantine is left as it is, so replaying twice
+     * publishes once.
+     */
+    @Transactional
+    public Optional<Outcome> replay(UUID id) {
+        InboundMessage message = InboundMessage.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (message == null) {
+            return Optional.empty();
+        }
+        if (message.status == Status.QUARANTINED) {
+            Envelope envelope = new Envelope(message.envelopeFrom, message.envelopeRecipients.isEmpty() ? List.of()
+                    : List.of(message.envelopeRecipients.split(",")), message.channel);
+            Optional<InboundMessage> sameMessageId = parseAndClassify(message, envelope);
+            if (sameMessageId.isPresent()) {
+                // the same mail arrived readable by another route meanwhile: keep this copy, never publish it twice
+                message.status = Status.IGNORED;
+                message.reason = "duplicate: Message-ID already received as " + sameMessageId.get().id;
+            }
+            LOG.infof("Replayed inbound message %s: %s%s", message.id, message.status,
+                    message.reason == null ? "" : " (" + message.reason + ")");
+        }
+        return Optional.of(new Outcome(message.id, message.status, message.reason));
+    }
+
+    /**
+     * Sets the message's status, reason and Message-ID, recording the event when it is published. When a readable
+     * message with the same Message-ID was received before, returns that one and leaves this message untouched.
+     */
+    private Optional<InboundMessage> parseAndClassify(InboundMessage message, Envelope envelope) {
+        try {
+            ParsedMail mail = parser.parse(message.raw, message.sha256.substring(0, 32) + "@generated.relaydesk");
+            Optional<InboundMessage> sameMessageId = InboundMessage.find("messageId = ?1 and status <> ?2 and id <> ?3",
+                    mail.messageId(), Status.QUARANTINED, message.id).firstResultOptional();
+            if (sameMessageId.isPresent()) {
+                return sameMessageId;
+            }
+            message.messageId = mail.messageId();
+            message.fromAddress = mail.fromAddress();
+            message.reason = null;
+            classify(message, mail, envelope);
+        } catch (UnparseableMailException e) {
+            message.status = Status.QUARANTINED;
+            message.reason = e.getMessage();
+        }
+        return Optional.empty();
+    }
+
     private void classify(InboundMessage message, ParsedMail mail, Envelope envelope) {
-        Optional<String> ignored = noise.reasonToIgnore(mail, envelope.from());
+        Optional<String> ignored = noise.reasonToIgnore(mail, envelope.from()).or(() -> burst.reasonToIgnore(mail));
         if (ignored.isPresent()) {
             message.status = Status.IGNORED;
             message.reason = ignored.get();

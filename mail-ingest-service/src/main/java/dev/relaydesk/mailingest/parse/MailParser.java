@@ -13,6 +13,8 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Reads a raw RFC 822 message with Angus Mail. */
@@ -28,26 +31,39 @@ public class MailParser {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Session UTF8_HEADERS_SESSION = Session.getInstance(utf8Headers());
 
     public ParsedMail parse(byte[] raw, String fallbackMessageId) throws UnparseableMailException {
         try {
-            MimeMessage mime = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            Session session = Lenient.headersAreUtf8(raw) ? UTF8_HEADERS_SESSION : SESSION;
+            MimeMessage mime = new MimeMessage(session, new ByteArrayInputStream(raw));
             InternetAddress from = sender(mime);
             List<String> messageIds = messageIds(mime.getHeader("Message-ID", null));
             String messageId = messageIds.isEmpty() ? fallbackMessageId : messageIds.get(0);
+            List<String> inReplyTo = messageIds(mime.getHeader("In-Reply-To", " "));
+            List<String> references = messageIds(mime.getHeader("References", " "));
+            String text = TextExtractor.text(mime);
+            boolean reply = !inReplyTo.isEmpty() || !references.isEmpty();
             return new ParsedMail(
                     messageId,
-                    messageIds(mime.getHeader("In-Reply-To", " ")),
-                    messageIds(mime.getHeader("References", " ")),
+                    inReplyTo,
+                    references,
                     from.getAddress().toLowerCase(Locale.ROOT),
                     from.getPersonal(),
                     recipients(mime),
                     decodedSubject(mime),
-                    TextExtractor.text(mime),
+                    reply ? ReplyText.withoutQuotedHistory(text) : text,
                     headerView(mime));
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new UnparseableMailException("Malformed message: " + e.getMessage(), e);
         }
+    }
+
+    /** Raw UTF-8 in headers (RFC 6532, and common practice) is read as UTF-8 rather than ISO-8859-1. */
+    private static Properties utf8Headers() {
+        Properties props = new Properties();
+        props.put("mail.mime.allowutf8", "true");
+        return props;
     }
 
     private static InternetAddress sender(MimeMessage mime) throws MessagingException, UnparseableMailException {
@@ -127,7 +143,12 @@ public class MailParser {
     /** Prefers text/plain; falls back to HTML reduced to text. Attachments are skipped. */
     static final class TextExtractor {
 
-        private static final Pattern TAGS = Pattern.compile("(?s)<(script|style)[^>]*>.*?</\\1>|<[^>]+>");
+        /** The head (title, styles), scripts, styles and comments, which include Outlook's conditional XML. */
+        private static final Pattern INVISIBLE = Pattern.compile(
+                "(?is)<head\\b.*?</head\\s*>|<(script|style)\\b[^>]*>.*?</\\1\\s*>|<!--.*?-->");
+        private static final Pattern BLOCK_END = Pattern.compile(
+                "(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6]|blockquote|table|pre)\\s*>");
+        private static final Pattern TAGS = Pattern.compile("<[^>]+>");
 
         private TextExtractor() {
         }
@@ -135,7 +156,7 @@ public class MailParser {
         static String text(Part part) throws MessagingException, IOException {
             String plain = first(part, "text/plain");
             if (plain != null) {
-                return plain.strip();
+                return plain.replace("\r\n", "\n").strip();
             }
             String html = first(part, "text/html");
             return html == null ? "" : htmlToText(html);
@@ -146,8 +167,15 @@ public class MailParser {
                 return null;
             }
             if (part.isMimeType(mimeType)) {
-                Object content = part.getContent();
-                return content instanceof String text ? text : null;
+                try {
+                    Object content = part.getContent();
+                    return content instanceof String text ? text : null;
+                } catch (UnsupportedEncodingException unknownCharset) {
+                    // "unknown-8bit", "x-user-defined", typos: the bytes are still someone's words
+                    try (InputStream decoded = part.getInputStream()) {
+                        return Lenient.text(decoded.readAllBytes());
+                    }
+                }
             }
             if (part.isMimeType("multipart/*") && part.getContent() instanceof Multipart multipart) {
                 for (int i = 0; i < multipart.getCount(); i++) {
@@ -162,11 +190,12 @@ public class MailParser {
         }
 
         static String htmlToText(String html) {
-            String withBreaks = html.replaceAll("(?i)<br\\s*/?>|</p>|</div>|</li>", "\n");
-            String text = TAGS.matcher(withBreaks).replaceAll("")
-                    .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">")
-                    .replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
-            return text.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+            String visible = INVISIBLE.matcher(html).replaceAll("");
+            // Line breaks in HTML source are just spaces; the block tags make the lines.
+            String lines = BLOCK_END.matcher(visible.replaceAll("\\s+", " ")).replaceAll("\n");
+            String text = Entities.decode(TAGS.matcher(lines).replaceAll(""));
+            return text.lines().map(String::strip).collect(Collectors.joining("\n"))
+                    .replaceAll("\\n{3,}", "\n\n").strip();
         }
     }
 }

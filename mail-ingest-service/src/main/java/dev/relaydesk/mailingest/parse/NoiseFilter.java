@@ -1,9 +1,12 @@
 package dev.relaydesk.mailingest.parse;
 
+import dev.relaydesk.mailingest.MailIngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Recognizes mail that must never open a ticket: auto-replies, bounces and list traffic (RFC 3834 and the
@@ -16,6 +19,14 @@ public class NoiseFilter {
     private static final Set<String> DAEMON_SENDERS = Set.of("mailer-daemon", "postmaster");
     /** Set by notification-service on every mail it sends. */
     public static final String ORIGIN_HEADER = "X-Relaydesk-Origin";
+
+    private final Set<String> ownAddresses;
+
+    NoiseFilter(MailIngestConfig config) {
+        this.ownAddresses = config.ownAddresses().orElse(List.of()).stream()
+                .map(address -> address.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     /** The reason to ignore the mail, or empty if it is a person writing to us. */
     public Optional<String> reasonToIgnore(ParsedMail mail, String envelopeFrom) {
@@ -50,6 +61,9 @@ public class NoiseFilter {
         }
         if (headers.first(ORIGIN_HEADER) != null) {
             return Optional.of("loop: a mail the platform itself sent");
+        }
+        if (ownAddresses.contains(mail.fromAddress())) {
+            return Optional.of("loop: sent from the platform's own address " + mail.fromAddress());
         }
         return Optional.empty();
     }

@@ -35,7 +35,8 @@ public class SmtpReceiver {
                 .maxRecipients(100)
                 // Stored bytes are exactly what the sender sent: a resend hashes the same, an empty DATA stays empty.
                 .insertReceivedHeaders(false)
-                .messageHandlerFactory(context -> new SmtpTransaction(acceptance, config.acceptedDomains()))
+                .messageHandlerFactory(context -> new SmtpTransaction(acceptance, config.acceptedDomains(),
+                        config.smtp().maxMessageSize()))
                 .build();
         server.start();
         LOG.infof("SMTP receiver listening on %s:%d", config.smtp().bindAddress(), port());

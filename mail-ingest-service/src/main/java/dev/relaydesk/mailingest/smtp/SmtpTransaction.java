@@ -3,6 +3,7 @@ package dev.relaydesk.mailingest.smtp;
 import dev.relaydesk.mailingest.inbound.MailAcceptance;
 import dev.relaydesk.mailingest.inbound.MailAcceptance.Envelope;
 import dev.relaydesk.mailingest.inbound.MailAcceptance.Outcome;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +24,14 @@ class SmtpTransaction implements MessageHandler {
 
     private final MailAcceptance acceptance;
     private final List<String> acceptedDomains;
+    private final int maxMessageSize;
     private final List<String> recipients = new ArrayList<>();
     private String from;
 
-    SmtpTransaction(MailAcceptance acceptance, List<String> acceptedDomains) {
+    SmtpTransaction(MailAcceptance acceptance, List<String> acceptedDomains, int maxMessageSize) {
         this.acceptance = acceptance;
         this.acceptedDomains = acceptedDomains;
+        this.maxMessageSize = maxMessageSize;
     }
 
     @Override
@@ -48,7 +51,10 @@ class SmtpTransaction implements MessageHandler {
 
     @Override
     public String data(InputStream data) throws RejectException, IOException {
-        byte[] raw = data.readAllBytes();
+        byte[] raw = upToLimit(data);
+        if (raw == null) {
+            throw new RejectException(552, "5.3.4 Message size exceeds fixed limit of " + maxMessageSize + " bytes");
+        }
         if (new String(raw, StandardCharsets.ISO_8859_1).isBlank()) {
             throw new RejectException(554, "5.6.0 Empty message refused");
         }
@@ -59,6 +65,23 @@ class SmtpTransaction implements MessageHandler {
             LOG.errorf("Could not store an inbound message from %s: %s", from, e.getMessage());
             throw new RejectException(451, "4.3.0 Temporary failure storing the message, try again later");
         }
+    }
+
+    /**
+     * The message, or null when it is larger than the limit. A sender that did not declare SIZE still sends it all:
+     * the excess is read and dropped, so the connection stays in step for the reply and later commands.
+     */
+    private byte[] upToLimit(InputStream data) throws IOException {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int read; (read = data.read(buffer)) != -1; ) {
+            total += read;
+            if (total <= maxMessageSize) {
+                kept.write(buffer, 0, read);
+            }
+        }
+        return total <= maxMessageSize ? kept.toByteArray() : null;
     }
 
     @Override

@@ -29,9 +29,13 @@ final class SmtpDialogue implements AutoCloseable {
         return reply();
     }
 
-    /** Sends a message body after DATA was accepted, with the terminating dot; returns the reply's code. */
+    /**
+     * Sends a message body after DATA was accepted, dot-stuffed as RFC 5321 requires (a line starting with "." gets
+     * another), with the terminating dot; returns the reply's code.
+     */
     int body(String message) throws IOException {
-        out.write((message + "\r\n.\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        String stuffed = (message.startsWith(".") ? "." : "") + message.replace("\r\n.", "\r\n..");
+        out.write((stuffed + "\r\n.\r\n").getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         return reply();
     }

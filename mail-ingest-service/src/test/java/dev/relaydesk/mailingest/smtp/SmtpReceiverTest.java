@@ -121,6 +121,24 @@ class SmtpReceiverTest {
     }
 
     @Test
+    void aMessageAboveTheSizeLimitIsRefusedWhetherDeclaredOrNot() throws IOException {
+        String messageId = UUID.randomUUID() + "@big.example.com";
+        String line = "x".repeat(76) + "\r\n";
+        String huge = plainMail("big@example.com", messageId, "Too big") + line.repeat(70_000 / line.length());
+        try (SmtpDialogue smtp = new SmtpDialogue(receiver.port())) {
+            assertEquals(250, smtp.command("EHLO test.example.com"));
+            assertEquals(552, smtp.command("MAIL FROM:<big@example.com> SIZE=70000"));
+            // a sender that does not declare the size finds out after sending it
+            assertEquals(250, smtp.command("MAIL FROM:<big@example.com>"));
+            assertEquals(250, smtp.command("RCPT TO:<support@relaydesk.test>"));
+            assertEquals(354, smtp.command("DATA"));
+            assertEquals(552, smtp.body(huge));
+            assertEquals(250, smtp.command("RSET"), "the session is still in step");
+        }
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> InboundMessage.count("messageId", messageId)));
+    }
+
+    @Test
     void aRecipientOutsideOurDomainsIsRefused() throws IOException {
         try (SmtpDialogue smtp = new SmtpDialogue(receiver.port())) {
             assertEquals(250, smtp.command("EHLO test.example.com"));
