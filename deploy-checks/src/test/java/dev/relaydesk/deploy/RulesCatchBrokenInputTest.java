@@ -348,6 +348,17 @@ class RulesCatchBrokenInputTest {
         }
 
         @Test
+        void aChannelReadingSeveralTopicsUsesEachOfThem() {
+            ServiceModule gateway = ServiceModule.of("provider-gateway", """
+                    relaydesk.webhooks.topics=TicketCreated, NoteAdded
+                    mp.messaging.incoming.ticket-events-in.topics=${relaydesk.webhooks.topics}
+                    mp.messaging.incoming.ticket-events-in.failure-strategy=dead-letter-queue
+                    """);
+            assertEquals(Set.of("TicketCreated", "NoteAdded"), gateway.consumedTopics());
+            assertEquals(Set.of("TicketCreated", "NoteAdded", "dead-letter-topic-ticket-events-in"), gateway.topicsUsed());
+        }
+
+        @Test
         void anUndeclaredTopicOrOneWithoutRetentionIsNamed() {
             Map<String, String> used = new TreeMap<>(Map.of("MailReceived", "EventType.MAIL_RECEIVED",
                     "dead-letter-topic-mail-received-in", "ticket-service"));

@@ -27,6 +27,7 @@ record ServiceModule(String name, Map<String, String> properties) {
 
     private static final Pattern CHANNEL_KEY = Pattern.compile("^mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)$");
     private static final Pattern CREDENTIAL = Pattern.compile("password|secret|api-key|apikey|credentials|[.-]token$");
+    private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)}");
     private static final Pattern EXPRESSION_ONLY = Pattern.compile("^\\$\\{[^}]+}$");
 
     /** Every module with an application.properties that names a Quarkus application. */
@@ -71,15 +72,44 @@ record ServiceModule(String name, Map<String, String> properties) {
         return Integer.parseInt(properties.getOrDefault("quarkus.http.port", "8080"));
     }
 
-    /** Topics this service's consumer groups read: each incoming channel's topic (the channel name by default). */
+    /**
+     * Topics this service's consumer groups read: each incoming channel's topics (its comma-separated topics
+     * attribute, else its topic, else the channel name).
+     */
     Set<String> consumedTopics() {
         Set<String> topics = new TreeSet<>();
-        channels("incoming").forEach((channel, attributes) -> topics.add(attributes.getOrDefault("topic", channel)));
+        channels("incoming").forEach((channel, attributes) -> topics.addAll(channelTopics(properties, channel, attributes)));
         return topics;
     }
 
     /**
-     * Every Kafka topic this configuration uses: channel topics (the channel name when none is set) and, for
+     * The topics of one channel, as SmallRye Kafka reads them: topics (comma-separated, incoming only), else
+     * topic, else the channel name. Property expressions (${other.key}) are resolved against the same file.
+     */
+    private static List<String> channelTopics(Map<String, String> properties, String channel, Map<String, String> attributes) {
+        if (attributes.containsKey("topics")) {
+            return Stream.of(resolve(properties, attributes.get("topics"), 0).split(","))
+                    .map(String::trim).filter(topic -> !topic.isEmpty()).toList();
+        }
+        return List.of(resolve(properties, attributes.getOrDefault("topic", channel), 0));
+    }
+
+    private static String resolve(Map<String, String> properties, String value, int depth) {
+        Matcher matcher = EXPRESSION.matcher(value);
+        StringBuilder resolved = new StringBuilder();
+        while (matcher.find()) {
+            String replacement = properties.get(matcher.group(1));
+            if (replacement == null || depth > 10) {
+                throw new IllegalStateException("cannot resolve " + matcher.group() + " in " + value);
+            }
+            matcher.appendReplacement(resolved, Matcher.quoteReplacement(resolve(properties, replacement, depth + 1)));
+        }
+        matcher.appendTail(resolved);
+        return resolved.toString();
+    }
+
+    /**
+     * Every Kafka topic this configuration uses: channel topics (topics, else topic, else the channel name) and, for
      * incoming channels with failure-strategy=dead-letter-queue, the dead-letter topic (SmallRye's default is
      * dead-letter-topic-&lt;channel&gt; unless dead-letter-queue.topic names one).
      */
@@ -87,7 +117,7 @@ record ServiceModule(String name, Map<String, String> properties) {
         Set<String> topics = new TreeSet<>();
         for (String direction : List.of("incoming", "outgoing")) {
             channels(properties, direction).forEach((channel, attributes) -> {
-                topics.add(attributes.getOrDefault("topic", channel));
+                topics.addAll(channelTopics(properties, channel, attributes));
                 if (direction.equals("incoming") && "dead-letter-queue".equals(attributes.get("failure-strategy"))) {
                     topics.add(attributes.getOrDefault("dead-letter-queue.topic", "dead-letter-topic-" + channel));
                 }
