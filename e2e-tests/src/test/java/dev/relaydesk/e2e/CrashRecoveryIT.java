@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -45,29 +46,36 @@ class CrashRecoveryIT {
         Set<String> answered = ConcurrentHashMap.newKeySet();
         AtomicInteger sent = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<String> lastProblem = new AtomicReference<>("none");
         ExecutorService clients = Executors.newFixedThreadPool(4);
         for (int thread = 0; thread < 4; thread++) {
             clients.submit(() -> {
                 while (!stop.get()) {
                     String client = "crash-" + run + "-" + sent.incrementAndGet() + "@example.com";
                     try {
-                        int status = given().auth().oauth2(token).contentType("application/json")
+                        var response = given().auth().oauth2(token).contentType("application/json")
                                 .body(Map.of("title", "Crash test " + run, "description", "Burst", "clientEmail", client,
                                         "clientName", "Crash Client", "source", "API"))
-                                .post(tickets).statusCode();
-                        if (status == 201) {
+                                .post(tickets);
+                        if (response.statusCode() == 201) {
                             answered.add(client);
+                        } else {
+                            lastProblem.set(response.statusCode() + " " + response.asString());
                         }
-                    } catch (RuntimeException refusedWhileDown) {
+                    } catch (Exception refusedWhileDown) { // RestAssured rethrows IOExceptions unchecked-style
                         // never answered: the ticket may or may not have been committed
+                        lastProblem.set(refusedWhileDown.toString());
                     }
                 }
             });
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> answered.size() >= 20);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertTrue(answered.size() >= 20,
+                "tickets created so far: " + answered.size() + "; last problem: " + lastProblem.get()));
         stack.crashAndRestart("ticket-service");
         int answeredBeforeRestart = answered.size();
-        await().atMost(Duration.ofSeconds(60)).until(() -> answered.size() >= answeredBeforeRestart + 20);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertTrue(answered.size() >= answeredBeforeRestart + 20,
+                "tickets created since the restart: " + (answered.size() - answeredBeforeRestart) + "; last problem: "
+                        + lastProblem.get()));
         stop.set(true);
         clients.shutdown();
         assertTrue(clients.awaitTermination(1, TimeUnit.MINUTES));
@@ -82,6 +90,10 @@ class CrashRecoveryIT {
         Set<String> ids = created.stream().map(t -> (String) t.get("id")).collect(Collectors.toSet());
         await().atMost(Duration.ofSeconds(60)).until(() -> KafkaEvents.records(endpoints.kafkaBootstrap(),
                 EventType.TICKET_CREATED.topic()).stream().map(r -> r.key()).collect(Collectors.toSet()).containsAll(ids));
+        long records = KafkaEvents.records(endpoints.kafkaBootstrap(), EventType.TICKET_CREATED.topic()).stream()
+                .filter(r -> ids.contains(r.key())).count();
+        System.out.printf("crash test: %d requests, %d answered 201, %d tickets, %d TicketCreated records (%d re-sent)%n",
+                sent.get(), answered.size(), ids.size(), records, records - ids.size());
 
         for (String client : ticketClients) {
             Mailboxes.awaitMessage(client, mail -> true);
