@@ -30,6 +30,7 @@ import dev.relaydesk.ticket.ticket.TicketEdit;
 import dev.relaydesk.ticket.ticket.TicketService;
 import dev.relaydesk.ticket.ticket.TicketService.NewNote;
 import dev.relaydesk.ticket.ticket.TicketService.NewTicket;
+import dev.relaydesk.web.InvalidFieldException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;

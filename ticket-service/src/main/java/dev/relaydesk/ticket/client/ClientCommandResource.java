@@ -3,7 +3,7 @@ package dev.relaydesk.ticket.client;
 import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.messaging.inbox.ProcessedEvents;
-import dev.relaydesk.ticket.api.InvalidFieldException;
+import dev.relaydesk.web.InvalidFieldException;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
 import dev.relaydesk.ticket.project.WorkflowStage;
 import dev.relaydesk.ticket.ticket.Ticket;

@@ -2,7 +2,7 @@ package dev.relaydesk.ticket.client;
 
 import dev.relaydesk.events.TicketSource;
 import dev.relaydesk.ticket.api.IdempotencyKeys;
-import dev.relaydesk.ticket.api.InvalidFieldException;
+import dev.relaydesk.web.InvalidFieldException;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
 import dev.relaydesk.ticket.field.CustomFieldValues;
 import dev.relaydesk.ticket.project.Project;

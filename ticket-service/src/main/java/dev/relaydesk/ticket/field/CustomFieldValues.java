@@ -1,6 +1,6 @@
 package dev.relaydesk.ticket.field;
 
-import dev.relaydesk.ticket.api.InvalidFieldException;
+import dev.relaydesk.web.InvalidFieldException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package dev.relaydesk.ticket.search;
 
-import dev.relaydesk.ticket.api.InvalidFieldException;
+import dev.relaydesk.web.InvalidFieldException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

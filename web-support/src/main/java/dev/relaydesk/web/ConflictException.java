@@ -1,6 +1,6 @@
-package dev.relaydesk.ticket.admin;
+package dev.relaydesk.web;
 
-/** The change would break the project's configuration or collide with what exists (409). */
+/** The change would collide with what exists or break a rule of the configuration; answered 409. */
 public class ConflictException extends RuntimeException {
 
     public ConflictException(String message) {

@@ -1,6 +1,9 @@
-package dev.relaydesk.providers.web;
+package dev.relaydesk.web;
 
-/** A request value that has the right shape but cannot be accepted (a refused URL, an unknown event type). */
+/**
+ * A request value that passed its shape checks but cannot be accepted here (a stage of another project, a
+ * refused URL); answered 400 naming the field.
+ */
 public class InvalidFieldException extends RuntimeException {
 
     private final String field;
