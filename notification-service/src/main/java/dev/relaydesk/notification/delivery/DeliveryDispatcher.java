@@ -5,6 +5,7 @@ import dev.relaydesk.notification.mail.SmtpMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.relaydesk.messaging.retry.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,7 +77,6 @@ public class DeliveryDispatcher {
     }
 
     static Duration backoff(int attempts) {
-        Duration delay = Duration.ofSeconds(1L << Math.min(attempts, 20));
-        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+        return Backoff.exponential(Duration.ofSeconds(1), MAX_BACKOFF, attempts);
     }
 }

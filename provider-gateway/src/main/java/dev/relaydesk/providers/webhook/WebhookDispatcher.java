@@ -6,6 +6,7 @@ import dev.relaydesk.providers.webhook.WebhookSender.Outcome;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.relaydesk.messaging.retry.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,7 +122,6 @@ public class WebhookDispatcher {
 
     /** initial, 2×initial, 4×initial, ... capped at max-backoff. */
     Duration backoff(int attemptsSoFar) {
-        Duration delay = config.initialBackoff().multipliedBy(1L << Math.min(Math.max(attemptsSoFar - 1, 0), 20));
-        return delay.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : delay;
+        return Backoff.exponential(config.initialBackoff(), config.maxBackoff(), attemptsSoFar - 1);
     }
 }
