@@ -20,9 +20,13 @@ public final class Problems {
 
     public static Response of(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        return new Problem("about:blank", title(status), status, e.getMessage(), null).toResponse();
+    }
+
+    /** The status's reason phrase ("Not Found"), the title of its problem or error page. */
+    public static String title(int status) {
         Response.StatusType reason = Response.Status.fromStatusCode(status);
-        return new Problem("about:blank", reason != null ? reason.getReasonPhrase() : "Error", status, e.getMessage(), null)
-                .toResponse();
+        return reason != null ? reason.getReasonPhrase() : "Error";
     }
 
     public static Response of(ConstraintViolationException e) {

@@ -28,8 +28,7 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (AgentPages.isUiPath(uri.getPath())) {
             int status = e.getResponse().getStatus();
-            Response.StatusType reason = Response.Status.fromStatusCode(status);
-            return AgentPages.errorPage(status, reason != null ? reason.getReasonPhrase() : "Error",
+            return AgentPages.errorPage(status, Problems.title(status),
                     status == 404 ? "There is no such page, or you may not see it." : e.getMessage());
         }
         return Problems.of(e);

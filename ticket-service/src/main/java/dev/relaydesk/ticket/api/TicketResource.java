@@ -126,9 +126,7 @@ public class TicketResource {
                 return RestResponse.ok(TicketSummary.of(access.visibleTicket(earlier.get())));
             }
         }
-        Project project = request.project() == null ? Project.defaultProject()
-                : Project.byKey(request.project().strip()).orElseThrow(() -> new InvalidFieldException("project",
-                        "There is no project \"" + request.project() + "\""));
+        Project project = Project.chosen(request.project());
         TicketType type = request.type() == null ? project.defaultType : manageableType(project, request.type());
         if (request.type() == null && !access.mayManage(type)) {
             throw new InvalidFieldException("type", "You may not open tickets of type " + type.name);
@@ -209,10 +207,7 @@ public class TicketResource {
     @POST
     @Path("/{id}/claim")
     public TicketSummary claim(@PathParam("id") UUID id, @Valid @NotNull ClaimRequest request) {
-        Ticket ticket = access.visibleTicket(id);
-        Set<String> agents = new LinkedHashSet<>(ticket.assigneeNames());
-        agents.add(access.username());
-        return TicketSummary.of(tickets.assign(ticket, agents, request.version(), access.username()));
+        return TicketSummary.of(tickets.claim(access.visibleTicket(id), access.username(), request.version()));
     }
 
     private TicketType manageableType(Project project, String name) {

@@ -67,9 +67,7 @@ public class ClientTicketResource {
         if (request.source() != TicketSource.WEB_FORM && request.source() != TicketSource.PORTAL) {
             throw new InvalidFieldException("source", "A client's ticket comes from WEB_FORM or PORTAL");
         }
-        Project project = request.project() == null ? Project.defaultProject()
-                : Project.byKey(request.project().strip()).orElseThrow(() -> new InvalidFieldException("project",
-                        "There is no project \"" + request.project() + "\""));
+        Project project = Project.chosen(request.project());
         TicketType type = request.type() == null ? project.defaultType
                 : TicketType.byName(project.id, request.type()).orElseThrow(() -> new InvalidFieldException("type",
                         "Project " + project.key + " has no type \"" + request.type() + "\""));

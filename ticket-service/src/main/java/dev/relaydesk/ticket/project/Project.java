@@ -1,5 +1,6 @@
 package dev.relaydesk.ticket.project;
 
+import dev.relaydesk.web.InvalidFieldException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -49,6 +50,12 @@ public class Project extends PanacheEntityBase {
                 .map(address -> Project.<Project>find("lower(inboundAddress)", address).firstResultOptional())
                 .flatMap(Optional::stream)
                 .findFirst();
+    }
+
+    /** The project a request names (null means the default one); an unknown key is a 400 on {@code project}. */
+    public static Project chosen(String key) {
+        return key == null ? defaultProject() : byKey(key.strip())
+                .orElseThrow(() -> new InvalidFieldException("project", "There is no project \"" + key + "\""));
     }
 
     public static Optional<Project> byKey(String key) {

@@ -183,6 +183,13 @@ public class TicketService {
         return ticket;
     }
 
+    /** Takes the ticket: adds the agent to its assignees. */
+    public Ticket claim(Ticket ticket, String agent, long expectedVersion) {
+        Set<String> agents = new LinkedHashSet<>(ticket.assigneeNames());
+        agents.add(agent);
+        return assign(ticket, agents, expectedVersion, agent);
+    }
+
     private static void checkVersion(Ticket ticket, long expectedVersion) {
         if (ticket.version != expectedVersion) {
             throw new StaleTicketException(ticket.displayNumber(), expectedVersion, ticket.version);

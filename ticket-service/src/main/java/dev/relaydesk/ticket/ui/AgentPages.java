@@ -162,10 +162,8 @@ public class AgentPages {
     public Response claim(@PathParam("id") UUID id, @FormParam("csrf") String csrf, @FormParam("version") long version) {
         checkForm(csrf);
         Ticket ticket = access.visibleTicket(id);
-        var agents = new java.util.LinkedHashSet<>(ticket.assigneeNames());
-        agents.add(access.username());
         try {
-            tickets.assign(ticket, agents, version, access.username());
+            tickets.claim(ticket, access.username(), version);
             return seeTicket(id, "You have this ticket now.");
         } catch (StaleTicketException e) {
             return seeTicket(id, "Someone else changed this ticket meanwhile; here is how it looks now.");
