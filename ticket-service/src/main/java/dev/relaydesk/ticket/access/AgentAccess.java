@@ -1,8 +1,8 @@
 package dev.relaydesk.ticket.access;
 
 import dev.relaydesk.ticket.project.TicketType;
+import dev.relaydesk.ticket.sql.Scalars;
 import dev.relaydesk.ticket.ticket.Ticket;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.NotFoundException;
@@ -33,13 +33,10 @@ public class AgentAccess {
     }
 
     /** The type ids this agent may manage; meaningless for admins (see {@link #seesAllTypes()}). */
-    @SuppressWarnings("unchecked")
     public List<UUID> allowedTypes() {
         if (allowedTypes == null) {
-            allowedTypes = Panache.getEntityManager()
-                    .createNativeQuery("select type_id from ticket_type_agent where agent = :agent", UUID.class)
-                    .setParameter("agent", username())
-                    .getResultList();
+            allowedTypes = Scalars.list(UUID.class, "select type_id from ticket_type_agent where agent = :agent",
+                    "agent", username());
         }
         return allowedTypes;
     }

@@ -1,6 +1,6 @@
 package dev.relaydesk.ticket.access;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import dev.relaydesk.ticket.sql.Scalars;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,11 +10,8 @@ public final class TypePermissions {
     private TypePermissions() {
     }
 
-    @SuppressWarnings("unchecked")
     public static List<String> agentsOf(UUID typeId) {
-        return Panache.getEntityManager()
-                .createNativeQuery("select agent from ticket_type_agent where type_id = :type order by agent", String.class)
-                .setParameter("type", typeId)
-                .getResultList();
+        return Scalars.list(String.class, "select agent from ticket_type_agent where type_id = :type order by agent",
+                "type", typeId);
     }
 }

@@ -1,8 +1,8 @@
 package dev.relaydesk.ticket.api;
 
+import dev.relaydesk.ticket.sql.Scalars;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,10 +17,8 @@ public class IdempotencyKeys {
     }
 
     public Optional<UUID> ticketFor(String caller, String key) {
-        List<?> rows = entityManager.createNativeQuery("select ticket_id from api_idempotency_key where key = :key", UUID.class)
-                .setParameter("key", scoped(caller, key))
-                .getResultList();
-        return rows.stream().map(UUID.class::cast).findFirst();
+        return Scalars.list(UUID.class, "select ticket_id from api_idempotency_key where key = :key",
+                "key", scoped(caller, key)).stream().findFirst();
     }
 
     /** In the creating transaction: two concurrent first calls cannot both commit (primary key). */

@@ -39,7 +39,7 @@ public class Project extends PanacheEntityBase {
     public TicketType defaultType;
 
     public static Project defaultProject() {
-        return find("isDefault", true).<Project>firstResultOptional()
+        return find("from Project p left join fetch p.defaultType where p.isDefault = true").<Project>firstResultOptional()
                 .orElseThrow(() -> new IllegalStateException("No default project is configured"));
     }
 
@@ -58,8 +58,9 @@ public class Project extends PanacheEntityBase {
                 .orElseThrow(() -> new InvalidFieldException("project", "There is no project \"" + key + "\""));
     }
 
+    /** With its default type, which creating a ticket reads next (one query instead of two). */
     public static Optional<Project> byKey(String key) {
-        return find("key", key).firstResultOptional();
+        return find("from Project p left join fetch p.defaultType where p.key = ?1", key).firstResultOptional();
     }
 
     /** Takes the next ticket number from the project's sequence: never shared, never waited for. */
