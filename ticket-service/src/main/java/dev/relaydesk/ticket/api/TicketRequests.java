@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** What agents send to the ticket API. */
 public final class TicketRequests {
@@ -46,7 +47,9 @@ public final class TicketRequests {
             Map<String, Object> customFields) {
     }
 
-    public record NoteRequest(@NotBlank @Size(max = 100_000) String body, Boolean publicNote, Boolean notifyClient) {
+    /** @param attachmentIds files this agent uploaded to the ticket beforehand (POST .../attachments) */
+    public record NoteRequest(@NotBlank @Size(max = 100_000) String body, Boolean publicNote, Boolean notifyClient,
+            List<UUID> attachmentIds) {
     }
 
     public record StageMove(@NotBlank String stage, @NotNull Long version) {

@@ -109,7 +109,7 @@ public class TicketResource {
     public TicketDetails one(@PathParam("id") UUID id) {
         Ticket ticket = access.visibleTicket(id);
         return new TicketDetails(TicketSummary.of(ticket), ticket.description, ticket.customFields,
-                Note.ofTicket(id).stream().map(NoteView::of).toList(),
+                NoteView.ofTicket(id),
                 HistoryEntry.ofTicket(id).stream().map(HistoryView::of).toList());
     }
 
@@ -170,7 +170,7 @@ public class TicketResource {
         boolean publicNote = request.publicNote() == null || request.publicNote();
         boolean notifyClient = publicNote && (request.notifyClient() == null || request.notifyClient());
         Note note = tickets.addNote(ticket, new NewNote(NoteAuthor.AGENT, access.username(), null, request.body(),
-                publicNote, notifyClient, null));
+                publicNote, notifyClient, null, request.attachmentIds(), access.username()));
         return NoteView.of(note);
     }
 

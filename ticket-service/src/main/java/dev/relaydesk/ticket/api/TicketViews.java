@@ -4,6 +4,8 @@ import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.events.TicketSource;
 import dev.relaydesk.events.TicketStatus;
+import dev.relaydesk.ticket.attachment.Attachment;
+import dev.relaydesk.ticket.attachment.AttachmentView;
 import dev.relaydesk.ticket.history.HistoryEntry;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.ticket.Ticket;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** What the API shows of tickets; entities never leave the service. */
 public final class TicketViews {
@@ -32,11 +35,24 @@ public final class TicketViews {
     }
 
     public record NoteView(UUID id, NoteAuthor authorType, String authorName, String authorEmail, String body,
-            boolean publicNote, Instant createdAt) {
+            boolean publicNote, Instant createdAt, List<AttachmentView> attachments) {
 
         public static NoteView of(Note note) {
+            return of(note, Attachment.ofNote(note.id).stream().map(AttachmentView::of).toList());
+        }
+
+        /** A ticket's conversation, its files read in one query. */
+        public static List<NoteView> ofTicket(UUID ticketId) {
+            Map<UUID, List<AttachmentView>> files = Attachment.ofTicket(ticketId).stream()
+                    .filter(attachment -> attachment.noteId != null)
+                    .collect(Collectors.groupingBy(attachment -> attachment.noteId,
+                            Collectors.mapping(AttachmentView::of, Collectors.toList())));
+            return Note.ofTicket(ticketId).stream().map(note -> of(note, files.getOrDefault(note.id, List.of()))).toList();
+        }
+
+        private static NoteView of(Note note, List<AttachmentView> attachments) {
             return new NoteView(note.id, note.authorType, note.authorName, note.authorEmail, note.body,
-                    note.publicNote, note.createdAt);
+                    note.publicNote, note.createdAt, attachments);
         }
     }
 

@@ -21,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -36,8 +37,9 @@ import java.util.function.Function;
 @Transactional
 public class ClientCommandResource {
 
+    /** @param attachmentIds files the client uploaded to the ticket beforehand (POST .../client/attachments) */
     public record ClientNote(@NotNull UUID requestId, @NotBlank String clientEmail,
-            @NotBlank @Size(max = 20_000) String body) {
+            @NotBlank @Size(max = 20_000) String body, List<UUID> attachmentIds) {
     }
 
     public record ClientAction(@NotNull UUID requestId, @NotBlank String clientEmail) {
@@ -56,10 +58,10 @@ public class ClientCommandResource {
     @POST
     @Path("/notes")
     public TicketSummary comment(@PathParam("id") UUID id, @Valid @NotNull ClientNote request) {
-        Ticket ticket = clientsTicket(id, request.clientEmail());
+        Ticket ticket = ClientTickets.own(id, request.clientEmail());
         if (processed.claim("portal:" + request.requestId(), CONSUMER)) {
             tickets.addNote(ticket, new NewNote(NoteAuthor.CLIENT, ticket.clientName, ticket.clientEmail,
-                    request.body(), true, false, null));
+                    request.body(), true, false, null, request.attachmentIds(), ticket.clientEmail));
         }
         return TicketSummary.of(ticket);
     }
@@ -79,19 +81,10 @@ public class ClientCommandResource {
     /** Moves the client's ticket to the target stage if it is in the given status; a repeated request does nothing. */
     private TicketSummary moveIf(TicketStatus current, UUID id, ClientAction request,
             Function<Ticket, WorkflowStage> target) {
-        Ticket ticket = clientsTicket(id, request.clientEmail());
+        Ticket ticket = ClientTickets.own(id, request.clientEmail());
         if (processed.claim("portal:" + request.requestId(), CONSUMER) && ticket.status == current) {
             tickets.moveToStage(ticket, target.apply(ticket), ticket.version, NoteAuthor.CLIENT, ticket.clientEmail);
         }
         return TicketSummary.of(ticket);
-    }
-
-    private static Ticket clientsTicket(UUID id, String clientEmail) {
-        if (clientEmail == null) {
-            throw new InvalidFieldException("clientEmail", "clientEmail is required");
-        }
-        return Optional.ofNullable(Ticket.<Ticket>findById(id))
-                .filter(ticket -> ticket.isClient(clientEmail))
-                .orElseThrow(() -> new NotFoundException("No ticket " + id + " for this client"));
     }
 }

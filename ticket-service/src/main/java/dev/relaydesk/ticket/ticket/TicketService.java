@@ -14,6 +14,8 @@ import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.events.TicketUpdated;
 import dev.relaydesk.events.TicketUpdated.FieldChange;
 import dev.relaydesk.messaging.outbox.Outbox;
+import dev.relaydesk.ticket.attachment.Attachment;
+import dev.relaydesk.ticket.attachment.Attachments;
 import dev.relaydesk.ticket.history.HistoryEntry;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
@@ -37,9 +39,11 @@ import java.util.UUID;
 public class TicketService {
 
     private final Outbox outbox;
+    private final Attachments attachments;
 
-    TicketService(Outbox outbox) {
+    TicketService(Outbox outbox, Attachments attachments) {
         this.outbox = outbox;
+        this.attachments = attachments;
     }
 
     public Ticket open(NewTicket request) {
@@ -77,6 +81,7 @@ public class TicketService {
     }
 
     public Note addNote(Ticket ticket, NewNote request) {
+        List<Attachment> files = attachments.forNewNote(ticket.id, request.attachmentIds(), request.uploadedBy());
         Instant now = Instant.now();
         Note note = new Note();
         note.id = UUID.randomUUID();
@@ -89,6 +94,7 @@ public class TicketService {
         note.messageId = request.messageId();
         note.createdAt = now;
         note.persist();
+        files.forEach(file -> file.noteId = note.id);
 
         // A client writing makes the ticket unread for agents until one of them replies.
         ticket.unreadByAgent = request.authorType() == NoteAuthor.CLIENT
@@ -101,7 +107,7 @@ public class TicketService {
         outbox.publish(new NoteAdded(ticket.id, ticket.version, note.id, ticket.displayNumber(), project.key,
                 project.inboundAddress, ticket.title, ticket.clientEmail, ticket.clientName, ticket.status,
                 note.authorType, note.authorName, note.body, note.publicNote, request.notifyClient(),
-                ticket.threadMessageId, now));
+                ticket.threadMessageId, now, files.stream().map(Attachment::ref).toList()));
         return note;
     }
 
@@ -223,7 +229,17 @@ public class TicketService {
         }
     }
 
+    /**
+     * @param attachmentIds uploads on the ticket that the note carries; each must have been uploaded by the note's
+     *                      author ({@code uploadedBy}) and not be on another note
+     * @param uploadedBy    who the note's uploads must come from: the agent's username or the client's email
+     */
     public record NewNote(NoteAuthor authorType, String authorName, String authorEmail, String body, boolean publicNote,
-            boolean notifyClient, String messageId) {
+            boolean notifyClient, String messageId, List<UUID> attachmentIds, String uploadedBy) {
+
+        public NewNote(NoteAuthor authorType, String authorName, String authorEmail, String body, boolean publicNote,
+                boolean notifyClient, String messageId) {
+            this(authorType, authorName, authorEmail, body, publicNote, notifyClient, messageId, List.of(), null);
+        }
     }
 }

@@ -7,7 +7,6 @@ import dev.relaydesk.ticket.api.TicketViews.HistoryView;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
 import dev.relaydesk.ticket.history.HistoryEntry;
-import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.project.WorkflowStage;
 import dev.relaydesk.ticket.search.Cursor;
@@ -115,7 +114,7 @@ public class AgentPages {
                 .filter(other -> !other.id.equals(ticket.id)).map(TicketSummary::of).toList();
         List<String> stages = WorkflowStage.ofProject(ticket.project.id).stream().map(s -> s.name).toList();
         return Templates.ticket(new TicketPageView(agent(), TicketSummary.of(ticket), ticket.description,
-                ticket.customFields, Note.ofTicket(id).stream().map(NoteView::of).toList(),
+                ticket.customFields, NoteView.ofTicket(id),
                 HistoryEntry.ofTicket(id).stream().map(HistoryView::of).toList(), stages, others, message));
     }
 
