@@ -59,13 +59,22 @@ SQL
 # several times slower for its first tens of seconds.
 RELAYDESK_TOKEN=$(token) wrk -t2 -c8 -d30s -s "$HERE/create-ticket.lua" "$API/api/tickets" >/dev/null
 
-declare -A api_tps api_p50 api_p99 raw_tps
+# CPU the create path costs ticket-service per ticket (user + system time of its JVM over the run): less
+# sensitive than throughput to whatever else the machine runs.
+service_pid=$(ss -ltnpH "sport = :8081" | grep -oP 'pid=\K[0-9]+' | head -n 1)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$service_pid/stat"; }
+ticket_count() { psql -Atc "select count(*) from ticket.ticket"; }
+ticks_per_second=$(getconf CLK_TCK)
+
+declare -A api_tps api_p50 api_p99 raw_tps api_cpu
 for clients in 1 16; do
   raw=$(pgbench -n -c "$clients" -j "$clients" -T "$DURATION" -f "$HERE/raw-insert.sql" 2>&1)
   raw_tps[$clients]=$(grep -oP 'tps = \K[0-9.]+' <<<"$raw" | head -n 1)
 
+  tickets_before=$(ticket_count); ticks_before=$(cpu_ticks)
   out=$(RELAYDESK_TOKEN=$(token) wrk -t "$clients" -c "$clients" -d "${DURATION}s" --latency \
         -s "$HERE/create-ticket.lua" "$API/api/tickets")
+  api_cpu[$clients]=$(python3 -c "print(f'{1000 * ($(cpu_ticks) - $ticks_before) / $ticks_per_second / max(1, $(ticket_count) - $tickets_before):.2f}')")
   if grep -q "Non-2xx" <<<"$out"; then
     echo "$out"; echo "some requests failed: the run is not valid"; exit 1
   fi
@@ -78,10 +87,11 @@ psql -q -c "drop schema bench_raw cascade"
 
 echo
 echo "Ticket creation, ${DURATION} s per run, $(nproc) cores, $(date -u +%FT%TZ)"
-printf '%-8s %12s %10s %10s %16s %8s\n' clients "API tickets/s" p50 p99 "raw INSERT tx/s" "API/raw"
+printf '%-8s %12s %10s %10s %16s %8s %14s\n' clients "API tickets/s" p50 p99 "raw INSERT tx/s" "API/raw" \
+  "CPU ms/ticket"
 for clients in 1 16; do
   ratio=$(python3 -c "print(f'{100 * ${api_tps[$clients]} / ${raw_tps[$clients]}:.0f}%')")
-  printf '%-8s %12s %10s %10s %16s %8s\n' "$clients" "${api_tps[$clients]}" "${api_p50[$clients]}" \
-    "${api_p99[$clients]}" "${raw_tps[$clients]}" "$ratio"
+  printf '%-8s %12s %10s %10s %16s %8s %14s\n' "$clients" "${api_tps[$clients]}" "${api_p50[$clients]}" \
+    "${api_p99[$clients]}" "${raw_tps[$clients]}" "$ratio" "${api_cpu[$clients]}"
 done
 echo "target: API at 40% or more of the raw rate, p99 under 50 ms at 16 clients"
