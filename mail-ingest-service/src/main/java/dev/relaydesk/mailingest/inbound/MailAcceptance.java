@@ -7,6 +7,8 @@ import dev.relaydesk.mailingest.parse.NoiseFilter;
 import dev.relaydesk.mailingest.parse.ParsedMail;
 import dev.relaydesk.mailingest.parse.UnparseableMailException;
 import dev.relaydesk.messaging.outbox.Outbox;
+import dev.relaydesk.messaging.tx.AfterCommit;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -15,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -34,12 +37,17 @@ public class MailAcceptance {
     private final NoiseFilter noise;
     private final SenderBurst burst;
     private final Outbox outbox;
+    private final AfterCommit afterCommit;
+    private final MeterRegistry metrics;
 
-    MailAcceptance(MailParser parser, NoiseFilter noise, SenderBurst burst, Outbox outbox) {
+    MailAcceptance(MailParser parser, NoiseFilter noise, SenderBurst burst, Outbox outbox, AfterCommit afterCommit,
+            MeterRegistry metrics) {
         this.parser = parser;
         this.noise = noise;
         this.burst = burst;
         this.outbox = outbox;
+        this.afterCommit = afterCommit;
+        this.metrics = metrics;
     }
 
     public record Envelope(String from, List<String> recipients, String channel) {
@@ -53,6 +61,7 @@ public class MailAcceptance {
         String sha256 = sha256(raw);
         Optional<InboundMessage> seen = InboundMessage.find("sha256", sha256).firstResultOptional();
         if (seen.isPresent()) {
+            count(envelope, "duplicate");
             return new Outcome(seen.get().id, seen.get().status, "already received");
         }
         InboundMessage message = new InboundMessage();
@@ -66,9 +75,11 @@ public class MailAcceptance {
         Optional<InboundMessage> sameMessageId = parseAndClassify(message, envelope);
         if (sameMessageId.isPresent()) {
             // The same mail again (another route, a resend): stored once, under its first arrival.
+            count(envelope, "duplicate");
             return new Outcome(sameMessageId.get().id, sameMessageId.get().status, "Message-ID already received");
         }
         message.persist();
+        count(envelope, message.status.name().toLowerCase(Locale.ROOT));
         LOG.infof("Inbound message %s via %s: %s%s", message.id, envelope.channel(), message.status,
                 message.reason == null ? "" : " (" + message.reason + ")");
         return new Outcome(message.id, message.status, message.reason);
@@ -136,6 +147,12 @@ public class MailAcceptance {
         outbox.publish(new MailReceived(message.id, mail.messageId(), mail.inReplyTo(), mail.references(),
                 mail.fromAddress(), mail.fromName(), recipients, mail.subject(), mail.textBody(), message.receivedAt));
         message.status = Status.PUBLISHED;
+    }
+
+    /** Mails by what became of them (published, ignored, quarantined, duplicate), counted once committed. */
+    private void count(Envelope envelope, String outcome) {
+        afterCommit.run(() -> metrics.counter("relaydesk.mails.received", "channel", envelope.channel(),
+                "outcome", outcome).increment());
     }
 
     static String sha256(byte[] raw) {

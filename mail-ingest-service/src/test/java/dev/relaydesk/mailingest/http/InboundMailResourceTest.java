@@ -12,6 +12,7 @@ import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.mailingest.inbound.InboundMessage;
 import dev.relaydesk.mailingest.smtp.SmtpReceiver;
 import dev.relaydesk.testsupport.KafkaEvents;
+import dev.relaydesk.testsupport.Metrics;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import dev.relaydesk.testsupport.Smtp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -145,6 +147,32 @@ class InboundMailResourceTest {
         given().header(InboundSecretFilter.HEADER, SECRET).contentType("message/rfc822").body(new byte[0])
                 .when().post("/api/inbound/mail")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Operators see what became of inbound mail: published, ignored, duplicate, each counted once. */
+    @Test
+    void whatBecameOfEachMailIsCountedForOperators() {
+        double published = mails("published");
+        double ignored = mails("ignored");
+        double duplicates = mails("duplicate");
+        byte[] real = mail("counted@example.com", UUID.randomUUID() + "@example.com", "Counted", "")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] autoReply = ("Auto-Submitted: auto-replied\r\n" + mail("away@example.com",
+                UUID.randomUUID() + "@example.com", "Out of office", "")).getBytes(StandardCharsets.UTF_8);
+
+        for (byte[] raw : List.of(real, real, autoReply)) {
+            given().header(InboundSecretFilter.HEADER, SECRET).contentType("message/rfc822").body(raw)
+                    .when().post("/api/inbound/mail").then().statusCode(202);
+        }
+
+        assertEquals(published + 1, mails("published"));
+        assertEquals(duplicates + 1, mails("duplicate"));
+        assertEquals(ignored + 1, mails("ignored"));
+    }
+
+    private static double mails(String outcome) {
+        return Metrics.value(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "relaydesk_mails_received_total", "channel", "http", "outcome", outcome);
     }
 
     private static String mail(String from, String messageId, String subject, String extraBody) {

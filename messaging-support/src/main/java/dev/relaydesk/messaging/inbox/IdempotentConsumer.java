@@ -3,6 +3,7 @@ package dev.relaydesk.messaging.inbox;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.MalformedEventException;
 import dev.relaydesk.events.RelaydeskEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +25,11 @@ public class IdempotentConsumer {
     private static final int ATTEMPTS = 4;
 
     private final ProcessedEvents processedEvents;
+    private final MeterRegistry metrics;
 
-    IdempotentConsumer(ProcessedEvents processedEvents) {
+    IdempotentConsumer(ProcessedEvents processedEvents, MeterRegistry metrics) {
         this.processedEvents = processedEvents;
+        this.metrics = metrics;
     }
 
     /**
@@ -75,10 +78,16 @@ public class IdempotentConsumer {
             if (!firstTime) {
                 LOG.debugf("%s skipped event %s, already processed", consumerName, eventId);
             }
+            count(consumerName, firstTime ? "processed" : "duplicate");
             return message.ack();
         } catch (RuntimeException e) {
             LOG.errorf("%s could not process a %s record: %s", consumerName, type.getSimpleName(), e.getMessage());
+            count(consumerName, "failed"); // the channel's failure strategy dead-letters it
             return message.nack(e);
         }
+    }
+
+    private void count(String consumer, String outcome) {
+        metrics.counter("relaydesk.events.consumed", "consumer", consumer, "outcome", outcome).increment();
     }
 }

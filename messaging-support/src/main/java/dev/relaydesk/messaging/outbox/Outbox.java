@@ -3,10 +3,8 @@ package dev.relaydesk.messaging.outbox;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.RelaydeskEvent;
+import dev.relaydesk.messaging.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
@@ -22,11 +20,11 @@ public class Outbox {
 
     private static final Object WAKE_REGISTERED = new Object();
 
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final OutboxRelay relay;
 
-    Outbox(TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
-        this.transactions = transactions;
+    Outbox(AfterCommit afterCommit, OutboxRelay relay) {
+        this.afterCommit = afterCommit;
         this.relay = relay;
     }
 
@@ -46,21 +44,6 @@ public class Outbox {
     }
 
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.runOnce(WAKE_REGISTERED, relay::wake);
     }
 }

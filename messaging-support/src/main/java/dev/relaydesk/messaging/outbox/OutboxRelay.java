@@ -1,5 +1,6 @@
 package dev.relaydesk.messaging.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -35,6 +36,7 @@ public class OutboxRelay {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
 
     private final Emitter<String> emitter;
+    private final MeterRegistry metrics;
     private final URI source;
     private final int batchSize;
     private final ReentrantLock running = new ReentrantLock();
@@ -46,10 +48,11 @@ public class OutboxRelay {
         return thread;
     });
 
-    OutboxRelay(@Channel("outbox-out") Emitter<String> emitter,
+    OutboxRelay(@Channel("outbox-out") Emitter<String> emitter, MeterRegistry metrics,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
             @ConfigProperty(name = "relaydesk.outbox.batch-size") int batchSize) {
         this.emitter = emitter;
+        this.metrics = metrics;
         this.source = URI.create("/relaydesk/" + applicationName);
         this.batchSize = batchSize;
     }
@@ -106,6 +109,7 @@ public class OutboxRelay {
             CompletableFuture<?>[] acks = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(acks).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             OutboxEvent.delete("position in ?1", batch.stream().map(row -> row.position).toList());
+            batch.forEach(row -> metrics.counter("relaydesk.outbox.relayed", "topic", row.topic).increment());
             return batch.size();
         });
     }

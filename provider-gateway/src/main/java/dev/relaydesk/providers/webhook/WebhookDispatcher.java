@@ -3,6 +3,7 @@ package dev.relaydesk.providers.webhook;
 import dev.relaydesk.providers.webhook.WebhookDelivery.Status;
 import dev.relaydesk.providers.webhook.WebhookSender.Attempt;
 import dev.relaydesk.providers.webhook.WebhookSender.Outcome;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
@@ -45,9 +48,12 @@ public class WebhookDispatcher {
     private final WebhookSender sender;
     private final WebhookConfig config;
 
-    WebhookDispatcher(WebhookSender sender, WebhookConfig config) {
+    private final MeterRegistry metrics;
+
+    WebhookDispatcher(WebhookSender sender, WebhookConfig config, MeterRegistry metrics) {
         this.sender = sender;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${relaydesk.webhooks.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -71,7 +77,11 @@ public class WebhookDispatcher {
         List<CompletableFuture<Outcome>> sent = attempts.stream().map(sender::send).toList();
         List<Outcome> outcomes = new ArrayList<>(sent.size());
         sent.forEach(future -> outcomes.add(future.join()));
-        QuarkusTransaction.requiringNew().run(() -> outcomes.forEach(this::record));
+        List<Status> recorded = QuarkusTransaction.requiringNew().call(() -> outcomes.stream().map(this::record).toList());
+        // Counted once recorded: delivered, retrying (PENDING again) or given up (DEAD); null when the
+        // subscription went away meanwhile.
+        recorded.stream().filter(Objects::nonNull).forEach(status -> metrics.counter(
+                "relaydesk.webhooks.attempts", "outcome", status.name().toLowerCase(Locale.ROOT)).increment());
         return attempts.size();
     }
 
@@ -93,10 +103,10 @@ public class WebhookDispatcher {
         });
     }
 
-    private void record(Outcome outcome) {
+    private Status record(Outcome outcome) {
         WebhookDelivery delivery = WebhookDelivery.findById(outcome.deliveryId());
         if (delivery == null) {
-            return; // its subscription was deleted meanwhile
+            return null; // its subscription was deleted meanwhile
         }
         Instant now = Instant.now();
         delivery.attempts++;
@@ -118,6 +128,7 @@ public class WebhookDispatcher {
             LOG.infof("Webhook %s to subscription %s failed (attempt %d), will retry: %s", delivery.id,
                     delivery.subscriptionId, delivery.attempts, delivery.lastError);
         }
+        return delivery.status;
     }
 
     /** initial, 2×initial, 4×initial, ... capped at max-backoff. */

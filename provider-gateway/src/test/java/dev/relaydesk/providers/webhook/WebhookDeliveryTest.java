@@ -18,6 +18,7 @@ import dev.relaydesk.providers.webhook.WebhookReceiver.Endpoint;
 import dev.relaydesk.providers.webhook.WebhookReceiver.Received;
 import dev.relaydesk.sampleprovider.SampleProvider;
 import dev.relaydesk.testsupport.KafkaEvents;
+import dev.relaydesk.testsupport.Metrics;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -123,12 +124,16 @@ class WebhookDeliveryTest {
         Endpoint endpoint = receiver.endpoint(secret).answering(500, 500);
         String id = createId(webhook(receiver.url(endpoint), secret, List.of("NoteAdded"), project));
         String eventId = UUID.randomUUID().toString();
+        double retried = attempts("pending");
+        double delivered = attempts("delivered");
 
         KafkaEvents.publish(kafka, TestEvents.of(EventType.NOTE_ADDED, UUID.randomUUID(), 1, project), eventId);
 
         await().atMost(WAIT).until(() -> !deliveries(id).isEmpty() && "DELIVERED".equals(deliveries(id).get(0).get("status")));
         Map<String, Object> delivery = deliveries(id).get(0);
         assertEquals(3, delivery.get("attempts"));
+        assertTrue(attempts("pending") >= retried + 2, "operators see the failed attempts that will be retried");
+        assertTrue(attempts("delivered") >= delivered + 1, "and the delivery");
         assertEquals(200, delivery.get("lastStatusCode"));
         assertEquals(List.of(500, 500, 200), endpoint.received.stream().map(Received::answeredStatus).toList());
         assertTrue(endpoint.received.stream().allMatch(r -> eventId.equals(r.webhookId())),
@@ -145,8 +150,10 @@ class WebhookDeliveryTest {
         KafkaEvents.publish(kafka, TestEvents.of(EventType.TICKET_CLOSED, UUID.randomUUID(), 4, project),
                 UUID.randomUUID().toString());
 
+        double givenUp = attempts("dead");
         await().atMost(WAIT).until(() -> !deliveries(id).isEmpty() && "DEAD".equals(deliveries(id).get(0).get("status")));
         Map<String, Object> dead = deliveries(id).get(0);
+        assertTrue(attempts("dead") >= givenUp + 1, "operators see the dead letter");
         assertEquals(3, dead.get("attempts"));
         assertEquals(500, dead.get("lastStatusCode"));
         assertEquals("HTTP 500: status 500", dead.get("lastError"));
@@ -175,8 +182,10 @@ class WebhookDeliveryTest {
         KafkaEvents.publish(kafka, TestEvents.of(EventType.TICKET_CLOSED, UUID.randomUUID(), 3, project),
                 UUID.randomUUID().toString());
 
+        double givenUp = attempts("dead");
         await().atMost(WAIT).until(() -> !deliveries(id).isEmpty() && "DEAD".equals(deliveries(id).get(0).get("status")));
         Map<String, Object> dead = deliveries(id).get(0);
+        assertTrue(attempts("dead") >= givenUp + 1, "operators see the dead letter");
         assertEquals(3, dead.get("attempts"));
         assertEquals("no answer within 2000 ms", dead.get("lastError"));
         assertEquals(null, dead.get("lastStatusCode"), "cut off before the receiver answered (it would have said 200)");
@@ -239,5 +248,10 @@ class WebhookDeliveryTest {
         Thread.sleep(500); // a few dispatcher rounds, in case anything else were (wrongly) queued
         assertEquals(List.of(wanted), endpoint.received.stream().map(Received::webhookId).toList());
         assertEquals(1, deliveries(id).size());
+    }
+
+    private static double attempts(String outcome) {
+        return Metrics.value(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "relaydesk_webhooks_attempts_total", "outcome", outcome);
     }
 }

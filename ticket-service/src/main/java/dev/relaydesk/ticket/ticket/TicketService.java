@@ -14,6 +14,7 @@ import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.events.TicketUpdated;
 import dev.relaydesk.events.TicketUpdated.FieldChange;
 import dev.relaydesk.messaging.outbox.Outbox;
+import dev.relaydesk.messaging.tx.AfterCommit;
 import dev.relaydesk.ticket.attachment.Attachment;
 import dev.relaydesk.ticket.attachment.Attachments;
 import dev.relaydesk.ticket.history.HistoryEntry;
@@ -21,6 +22,7 @@ import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.project.WorkflowStage;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -40,10 +42,14 @@ public class TicketService {
 
     private final Outbox outbox;
     private final Attachments attachments;
+    private final AfterCommit afterCommit;
+    private final MeterRegistry metrics;
 
-    TicketService(Outbox outbox, Attachments attachments) {
+    TicketService(Outbox outbox, Attachments attachments, AfterCommit afterCommit, MeterRegistry metrics) {
         this.outbox = outbox;
         this.attachments = attachments;
+        this.afterCommit = afterCommit;
+        this.metrics = metrics;
     }
 
     public Ticket open(NewTicket request) {
@@ -77,6 +83,7 @@ public class TicketService {
                 project.inboundAddress, ticket.title, ticket.description, ticket.clientEmail, ticket.clientName,
                 ticket.status, ticket.stage.name, ticket.source, ticket.threadMessageId, ticket.createdAt,
                 ticket.type.name, ticket.priority, ticket.clientOrganization));
+        afterCommit.run(() -> metrics.counter("relaydesk.tickets.created", "source", request.source().name()).increment());
         return ticket;
     }
 
