@@ -7,6 +7,8 @@ import dev.relaydesk.ticket.api.TicketViews.HistoryView;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
 import dev.relaydesk.ticket.history.HistoryEntry;
+import dev.relaydesk.ticket.live.LiveUpdates;
+import dev.relaydesk.ticket.live.LiveUpdates.Watcher;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.project.WorkflowStage;
@@ -34,14 +36,18 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +73,8 @@ public class AgentPages {
 
         static native TemplateInstance ticket(TicketPageView view);
 
+        static native TemplateInstance ticket$note(NoteView note);
+
         static native TemplateInstance board(BoardView view);
 
         static native TemplateInstance error(String title, String message);
@@ -76,16 +84,19 @@ public class AgentPages {
     private final TicketSearch search;
     private final TicketService tickets;
     private final AgentFormTokens formTokens;
+    private final LiveUpdates live;
 
     @Inject
     @IdToken
     JsonWebToken idToken;
 
-    AgentPages(AgentAccess access, TicketSearch search, TicketService tickets, AgentFormTokens formTokens) {
+    AgentPages(AgentAccess access, TicketSearch search, TicketService tickets, AgentFormTokens formTokens,
+            LiveUpdates live) {
         this.access = access;
         this.search = search;
         this.tickets = tickets;
         this.formTokens = formTokens;
+        this.live = live;
     }
 
     @GET
@@ -174,8 +185,7 @@ public class AgentPages {
     @Path("/board/{project}")
     @Transactional(Transactional.TxType.SUPPORTS)
     public TemplateInstance board(@PathParam("project") String key, @QueryParam("message") String message) {
-        Project project = Project.byKey(key.toUpperCase(Locale.ROOT))
-                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No project " + key));
+        Project project = projectByKey(key);
         List<WorkflowStage> stages = WorkflowStage.ofProject(project.id);
         List<Column> columns = new ArrayList<>();
         for (WorkflowStage stage : stages) {
@@ -187,10 +197,45 @@ public class AgentPages {
         return Templates.board(new BoardView(agent(), project.key, projectKeys(), columns, message));
     }
 
+    /**
+     * Server-sent events for an open ticket page; {@code since} is the version the page shows. A ticket the
+     * agent may not see is 404, which an EventSource does not retry.
+     */
+    @GET
+    @Path("/tickets/{id}/live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void ticketLive(@PathParam("id") UUID id, @QueryParam("since") Long since, @Context SseEventSink sink,
+            @Context Sse sse) {
+        Ticket ticket = access.visibleTicket(id);
+        live.watchTicket(ticket.id, ticket.version, since != null ? since : ticket.version, watcher(sink, sse));
+    }
+
+    @GET
+    @Path("/board/{project}/live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void boardLive(@PathParam("project") String key, @Context SseEventSink sink, @Context Sse sse) {
+        live.watchBoard(projectByKey(key).key, watcher(sink, sse));
+    }
+
     @GET
     @Path("/board")
     public Response defaultBoard() {
         return seeBoard(Project.defaultProject().key, null);
+    }
+
+    private Watcher watcher(SseEventSink sink, Sse sse) {
+        return new Watcher(access.username(), access.seesAllTypes(), sink, sse);
+    }
+
+    private static Project projectByKey(String key) {
+        return Project.byKey(key.toUpperCase(Locale.ROOT)).orElseThrow(() -> new NotFoundException("No project " + key));
+    }
+
+    /** One note as the ticket page shows it, for a page that receives it live. */
+    public static String noteHtml(NoteView note) {
+        return Templates.ticket$note(note).render();
     }
 
     private Agent agent() {
