@@ -54,6 +54,11 @@ final class LiveStream implements AutoCloseable {
         return String.join("\n", lines);
     }
 
+    /** How many events of this name so far (the server may or may not put a space after the colon). */
+    long eventsNamed(String name) {
+        return lines.stream().filter(line -> line.matches("event:\\s?" + name)).count();
+    }
+
     /** How many data lines so far contain {@code text}. */
     long dataLinesContaining(String text) {
         return lines.stream().filter(line -> line.startsWith("data:") && line.contains(text)).count();
