@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
  * An attachment's bytes as a download. Always "attachment" with nosniff and a sandboxing CSP: a client's
  * upload declared as HTML or SVG must never run as a page of ours.
  */
-final class Downloads {
+public final class Downloads {
 
     private Downloads() {
     }
 
-    static Response of(Attachment attachment, byte[] content) {
+    public static Response of(Attachment attachment, byte[] content) {
         String encoded = URLEncoder.encode(attachment.filename, StandardCharsets.UTF_8).replace("+", "%20");
         return Response.ok(content, attachment.contentType)
                 .header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded)

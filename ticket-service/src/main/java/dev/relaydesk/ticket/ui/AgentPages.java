@@ -1,12 +1,15 @@
 package dev.relaydesk.ticket.ui;
 
 import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.ticket.access.AgentAccess;
-import dev.relaydesk.ticket.api.TicketViews.HistoryView;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
-import dev.relaydesk.ticket.history.HistoryEntry;
+import dev.relaydesk.ticket.field.CustomField;
+import dev.relaydesk.ticket.field.CustomFieldValues;
+import dev.relaydesk.ticket.live.LiveUpdates;
+import dev.relaydesk.ticket.live.LiveUpdates.Watcher;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.project.WorkflowStage;
 import dev.relaydesk.ticket.search.Cursor;
@@ -14,6 +17,7 @@ import dev.relaydesk.ticket.search.TicketQuery;
 import dev.relaydesk.ticket.search.TicketSearch;
 import dev.relaydesk.ticket.ticket.StaleTicketException;
 import dev.relaydesk.ticket.ticket.Ticket;
+import dev.relaydesk.ticket.ticket.TicketEdit;
 import dev.relaydesk.ticket.ticket.TicketService;
 import dev.relaydesk.ticket.ticket.TicketService.NewNote;
 import dev.relaydesk.ticket.ui.UiViews.Agent;
@@ -22,6 +26,7 @@ import dev.relaydesk.ticket.ui.UiViews.Column;
 import dev.relaydesk.ticket.ui.UiViews.Filters;
 import dev.relaydesk.ticket.ui.UiViews.InboxView;
 import dev.relaydesk.ticket.ui.UiViews.TicketPageView;
+import dev.relaydesk.web.InvalidFieldException;
 import io.quarkus.oidc.IdToken;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,17 +38,26 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -59,12 +73,16 @@ public class AgentPages {
 
     private static final int INBOX_PAGE = 50;
     private static final int BOARD_COLUMN = 100;
+    private static final String STALE_EDIT = "Not saved: someone else changed this ticket while you were editing."
+            + " Here is how it looks now; make your change again if it is still needed.";
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance inbox(InboxView view);
 
         static native TemplateInstance ticket(TicketPageView view);
+
+        static native TemplateInstance ticket$note(NoteView note);
 
         static native TemplateInstance board(BoardView view);
 
@@ -75,16 +93,21 @@ public class AgentPages {
     private final TicketSearch search;
     private final TicketService tickets;
     private final AgentFormTokens formTokens;
+    private final LiveUpdates live;
+    private final TicketPages ticketPages;
 
     @Inject
     @IdToken
     JsonWebToken idToken;
 
-    AgentPages(AgentAccess access, TicketSearch search, TicketService tickets, AgentFormTokens formTokens) {
+    AgentPages(AgentAccess access, TicketSearch search, TicketService tickets, AgentFormTokens formTokens,
+            LiveUpdates live, TicketPages ticketPages) {
         this.access = access;
         this.search = search;
         this.tickets = tickets;
         this.formTokens = formTokens;
+        this.live = live;
+        this.ticketPages = ticketPages;
     }
 
     @GET
@@ -108,14 +131,56 @@ public class AgentPages {
     @Path("/tickets/{id}")
     @Transactional(Transactional.TxType.SUPPORTS)
     public TemplateInstance ticket(@PathParam("id") UUID id, @QueryParam("message") String message) {
+        return Templates.ticket(ticketPages.of(access.visibleTicket(id), agent(), message));
+    }
+
+    /** Priority and custom fields. A bad value or a stale page shows the ticket again with what went wrong. */
+    @POST
+    @Path("/tickets/{id}/details")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response editDetails(@PathParam("id") UUID id, MultivaluedMap<String, String> form) {
+        checkForm(form.getFirst("csrf"));
         Ticket ticket = access.visibleTicket(id);
-        List<TicketSummary> others = search.find(new TicketQuery(null, null, null, null, null, null, ticket.clientEmail,
-                        null, null, TicketQuery.Order.CREATED), access, null, 20).tickets().stream()
-                .filter(other -> !other.id.equals(ticket.id)).map(TicketSummary::of).toList();
-        List<String> stages = WorkflowStage.ofProject(ticket.project.id).stream().map(s -> s.name).toList();
-        return Templates.ticket(new TicketPageView(agent(), TicketSummary.of(ticket), ticket.description,
-                ticket.customFields, NoteView.ofTicket(id),
-                HistoryEntry.ofTicket(id).stream().map(HistoryView::of).toList(), stages, others, message));
+        long seen = versionOf(form);
+        try {
+            TicketPriority priority = priorityOf(form.getFirst("priority"));
+            Map<String, Object> changes = new HashMap<>();
+            for (CustomField field : CustomField.ofProject(ticket.project.id)) {
+                if (form.containsKey("field." + field.key)) {
+                    changes.put(field.key, form.getFirst("field." + field.key));
+                }
+            }
+            Map<String, Object> fields = CustomFieldValues.apply(ticket.project.id, ticket.customFields, changes, true);
+            tickets.update(ticket, new TicketEdit(null, priority, null, null, null, fields), seen, access.username());
+        } catch (InvalidFieldException e) {
+            return ticketPage(400, ticket, "Not saved: " + e.getMessage() + ".");
+        } catch (StaleTicketException e) {
+            return ticketPage(409, ticket, STALE_EDIT);
+        }
+        return seeTicket(id, ticket.version == seen ? "Nothing changed." : "Details saved.");
+    }
+
+    /** Sets who works on the ticket, among the agents allowed on its type. */
+    @POST
+    @Path("/tickets/{id}/assignees")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response setAssignees(@PathParam("id") UUID id, @FormParam("csrf") String csrf,
+            @FormParam("version") long version, @FormParam("assignee") List<String> chosen) {
+        checkForm(csrf);
+        Ticket ticket = access.visibleTicket(id);
+        Set<String> agents = new LinkedHashSet<>(chosen == null ? List.of() : chosen);
+        Set<String> candidates = ticketPages.assigneeCandidates(ticket);
+        for (String agent : agents) {
+            if (!candidates.contains(agent)) {
+                return ticketPage(400, ticket, "Not saved: " + agent + " may not work on " + ticket.type.name + " tickets.");
+            }
+        }
+        try {
+            tickets.assign(ticket, agents, version, access.username());
+        } catch (StaleTicketException e) {
+            return ticketPage(409, ticket, STALE_EDIT);
+        }
+        return seeTicket(id, agents.isEmpty() ? "Nobody has this ticket now." : "Assigned to " + String.join(", ", agents) + ".");
     }
 
     /** The reply box: a public answer (the client is emailed unless unticked) or a private note. */
@@ -173,8 +238,7 @@ public class AgentPages {
     @Path("/board/{project}")
     @Transactional(Transactional.TxType.SUPPORTS)
     public TemplateInstance board(@PathParam("project") String key, @QueryParam("message") String message) {
-        Project project = Project.byKey(key.toUpperCase(Locale.ROOT))
-                .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("No project " + key));
+        Project project = projectByKey(key);
         List<WorkflowStage> stages = WorkflowStage.ofProject(project.id);
         List<Column> columns = new ArrayList<>();
         for (WorkflowStage stage : stages) {
@@ -186,10 +250,66 @@ public class AgentPages {
         return Templates.board(new BoardView(agent(), project.key, projectKeys(), columns, message));
     }
 
+    /**
+     * Server-sent events for an open ticket page; {@code since} is the version the page shows. A ticket the
+     * agent may not see is 404, which an EventSource does not retry.
+     */
+    @GET
+    @Path("/tickets/{id}/live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void ticketLive(@PathParam("id") UUID id, @QueryParam("since") Long since, @Context SseEventSink sink,
+            @Context Sse sse) {
+        Ticket ticket = access.visibleTicket(id);
+        live.watchTicket(ticket.id, ticket.version, since != null ? since : ticket.version, watcher(sink, sse));
+    }
+
+    @GET
+    @Path("/board/{project}/live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void boardLive(@PathParam("project") String key, @Context SseEventSink sink, @Context Sse sse) {
+        live.watchBoard(projectByKey(key).key, watcher(sink, sse));
+    }
+
     @GET
     @Path("/board")
     public Response defaultBoard() {
         return seeBoard(Project.defaultProject().key, null);
+    }
+
+    private Response ticketPage(int status, Ticket ticket, String message) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.ticket(ticketPages.of(ticket, agent(), message)).render()).build();
+    }
+
+    private static long versionOf(MultivaluedMap<String, String> form) {
+        try {
+            return Long.parseLong(String.valueOf(form.getFirst("version")));
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("The form has no ticket version");
+        }
+    }
+
+    private static TicketPriority priorityOf(String priority) {
+        try {
+            return priority == null ? null : TicketPriority.valueOf(priority);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("priority", "there is no priority " + priority);
+        }
+    }
+
+    private Watcher watcher(SseEventSink sink, Sse sse) {
+        return new Watcher(access.username(), access.seesAllTypes(), sink, sse);
+    }
+
+    private static Project projectByKey(String key) {
+        return Project.byKey(key.toUpperCase(Locale.ROOT)).orElseThrow(() -> new NotFoundException("No project " + key));
+    }
+
+    /** One note as the ticket page shows it, for a page that receives it live. */
+    public static String noteHtml(NoteView note) {
+        return Templates.ticket$note(note).render();
     }
 
     private Agent agent() {

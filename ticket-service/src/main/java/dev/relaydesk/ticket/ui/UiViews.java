@@ -4,7 +4,6 @@ import dev.relaydesk.ticket.api.TicketViews.HistoryView;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
 import java.util.List;
-import java.util.Map;
 
 /** What the agent pages render. */
 public final class UiViews {
@@ -25,9 +24,20 @@ public final class UiViews {
             List<String> projects) {
     }
 
-    public record TicketPageView(Agent agent, TicketSummary ticket, String description, Map<String, Object> customFields,
-            List<NoteView> notes, List<HistoryView> history, List<String> stages, List<TicketSummary> otherTickets,
-            String message) {
+    public record TicketPageView(Agent agent, TicketSummary ticket, String description, List<FieldInput> fields,
+            List<NoteView> notes, List<HistoryView> history, List<String> stages, List<Option> priorities,
+            List<Option> assignees, List<TicketSummary> otherTickets, String message) {
+    }
+
+    /** One choice of a select or a set of checkboxes. */
+    public record Option(String value, boolean selected) {
+    }
+
+    /**
+     * A custom field as an input: {@code inputType} is the HTML input type (text, number, date) or "select".
+     */
+    public record FieldInput(String key, String label, String inputType, boolean required, String value,
+            List<Option> options) {
     }
 
     public record Column(String stage, boolean closing, List<TicketSummary> tickets) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relaydesk.events.AttachmentRef;
 import dev.relaydesk.events.EventJson;
@@ -17,12 +18,19 @@ import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import dev.relaydesk.ticket.TestProjects;
+import dev.relaydesk.ticket.WebLogin;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +55,9 @@ class AttachmentTest {
 
     @Inject
     Attachments attachments;
+
+    @TestHTTPResource("/")
+    URL root;
 
     private final String admin = KeycloakTokens.accessToken("admin", "admin");
     private final String agent = KeycloakTokens.accessToken("agent", "agent");
@@ -175,6 +186,29 @@ class AttachmentTest {
 
         given().auth().oauth2(agent).get("/api/tickets/{id}/attachments", ticket).then()
                 .body("$", hasSize(2)).body("filename", contains("kept.txt", "recent.txt"));
+    }
+
+    @Test
+    void theTicketPageLinksTheFileAndDownloadsItOverTheWebSession() throws Exception {
+        String file = upload(ticket, "Q&A notes.pdf", "application/pdf", PHOTO).then().extract().path("id");
+        given().auth().oauth2(agent).contentType(ContentType.JSON)
+                .body(Map.of("body", "The scan", "attachmentIds", List.of(file)))
+                .post("/api/tickets/{id}/notes", ticket).then().statusCode(201);
+        HttpClient session = WebLogin.logIn("http://127.0.0.1:" + root.getPort(), "agent", "agent");
+
+        String page = webGet(session, "/ui/tickets/" + ticket, HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<byte[]> download = webGet(session, "/ui/attachments/" + file, HttpResponse.BodyHandlers.ofByteArray());
+
+        assertTrue(page.contains("<a href=\"/ui/attachments/" + file + "\" download>Q&amp;A notes.pdf</a>"), page);
+        assertEquals(200, download.statusCode());
+        assertArrayEquals(PHOTO, download.body());
+        TestProjects.allowAgents(admin, project, "General", List.of());
+        assertEquals(404, webGet(session, "/ui/attachments/" + file, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    private <T> HttpResponse<T> webGet(HttpClient session, String path, HttpResponse.BodyHandler<T> body)
+            throws Exception {
+        return session.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + root.getPort() + path)).build(), body);
     }
 
     private Response upload(String ticketId, String name, String type, byte[] bytes) {
