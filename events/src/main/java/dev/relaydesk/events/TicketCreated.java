@@ -1,6 +1,7 @@
 package dev.relaydesk.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -8,6 +9,8 @@ import java.util.UUID;
  *
  * @param threadMessageId the Message-ID that opened the thread (the client's mail), for In-Reply-To on replies
  * @param projectAddress  the project's inbound address, which mail to the client replies to
+ * @param agentsToNotify  usernames of the agents to tell of the new ticket (those with access to its type where
+ *                        the type says "notify on new ticket"); null or empty in events written before it existed
  */
 public record TicketCreated(
         UUID ticketId,
@@ -27,5 +30,15 @@ public record TicketCreated(
         Instant createdAt,
         String type,
         TicketPriority priority,
-        String clientOrganization) implements TicketEvent {
+        String clientOrganization,
+        List<String> agentsToNotify) implements TicketEvent {
+
+    /** As producers wrote it before {@code agentsToNotify} existed: nobody to notify. */
+    public TicketCreated(UUID ticketId, long version, String number, String projectKey, String projectName,
+            String projectAddress, String title, String description, String clientEmail, String clientName,
+            TicketStatus status, String stage, TicketSource source, String threadMessageId, Instant createdAt,
+            String type, TicketPriority priority, String clientOrganization) {
+        this(ticketId, version, number, projectKey, projectName, projectAddress, title, description, clientEmail,
+                clientName, status, stage, source, threadMessageId, createdAt, type, priority, clientOrganization, null);
+    }
 }

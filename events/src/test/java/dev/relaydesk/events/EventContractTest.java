@@ -62,6 +62,18 @@ class EventContractTest {
         assertEquals(null, closed.ticket().assignees());
     }
 
+    /** TicketCreated written before agentsToNotify existed still reads, with nobody to notify. */
+    @Test
+    void aTicketCreatedFromAnOlderProducerHasNoAgentsToNotify() {
+        String older = EventFixtures.json(EventType.TICKET_CREATED).replaceAll("(?s),\\s*\"agentsToNotify\".*?\\]", "");
+
+        TicketCreated created = EventJson.read(older, TicketCreated.class);
+
+        assertEquals("SUP-42", created.number());
+        assertEquals(null, created.agentsToNotify());
+        assertEquals(List.of("agent"), EventFixtures.<TicketCreated>event(EventType.TICKET_CREATED).agentsToNotify());
+    }
+
     @Test
     void aMalformedPayloadIsReportedAsSuch() {
         assertThrows(MalformedEventException.class, () -> EventJson.read("{\"mailId\": 12", MailReceived.class));

@@ -1,5 +1,6 @@
 package dev.relaydesk.notification.delivery;
 
+import dev.relaydesk.notification.template.MailKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,15 +21,13 @@ import java.util.UUID;
 public class Delivery extends PanacheEntityBase {
 
     public enum Status {
+        /** Not tried yet. */
         QUEUED,
+        /** The last attempt failed; the next one is due at {@code nextAttemptAt}. */
+        FAILED,
         SENT,
-        FAILED
-    }
-
-    public enum Kind {
-        TICKET_CONFIRMATION,
-        AGENT_REPLY,
-        TICKET_CLOSED
+        /** Failed too often, or could never be sent (no such agent): nobody will try again. */
+        GIVEN_UP
     }
 
     @Id
@@ -40,13 +39,18 @@ public class Delivery extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Kind kind;
+    public MailKind kind;
 
     @Column(name = "ticket_id", nullable = false)
     public UUID ticketId;
 
-    @Column(name = "recipient_email", nullable = false)
+    /** The address; for a mail to an agent, filled in once Keycloak told it. */
+    @Column(name = "recipient_email")
     public String recipientEmail;
+
+    /** The agent's username, for mails to agents. */
+    @Column(name = "recipient_agent")
+    public String recipientAgent;
 
     /** The event that asked for this message, as JSON. */
     @Column(nullable = false)

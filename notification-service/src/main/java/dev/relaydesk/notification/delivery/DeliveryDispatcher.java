@@ -1,6 +1,7 @@
 package dev.relaydesk.notification.delivery;
 
 import dev.relaydesk.notification.delivery.Delivery.Status;
+import dev.relaydesk.notification.delivery.DeliveryAttempt.Outcome;
 import dev.relaydesk.notification.mail.SmtpMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -45,7 +46,7 @@ public class DeliveryDispatcher {
     int dispatchBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Delivery> due = Delivery.getEntityManager()
-                    .createNativeQuery("select * from delivery where status = 'QUEUED' and next_attempt_at <= now()"
+                    .createNativeQuery("select * from delivery where status in ('QUEUED', 'FAILED') and next_attempt_at <= now()"
                             + " order by next_attempt_at limit :limit for update skip locked", Delivery.class)
                     .setParameter("limit", BATCH)
                     .getResultList();
@@ -57,18 +58,21 @@ public class DeliveryDispatcher {
     private void attempt(Delivery delivery) {
         delivery.attempts++;
         try {
-            mailer.send(composer.compose(delivery));
+            String answer = mailer.send(composer.compose(delivery));
             delivery.status = Status.SENT;
             delivery.sentAt = Instant.now();
             delivery.lastError = null;
+            DeliveryAttempt.record(delivery, Outcome.SENT, answer);
             LOG.infof("Sent %s for ticket %s (attempt %d)", delivery.kind, delivery.ticketId, delivery.attempts);
         } catch (Exception e) {
             delivery.lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (delivery.attempts >= maxAttempts) {
-                delivery.status = Status.FAILED;
+            DeliveryAttempt.record(delivery, Outcome.FAILED, delivery.lastError);
+            if (e instanceof UndeliverableException || delivery.attempts >= maxAttempts) {
+                delivery.status = Status.GIVEN_UP;
                 LOG.errorf("Gave up %s for ticket %s after %d attempts: %s", delivery.kind, delivery.ticketId,
                         delivery.attempts, delivery.lastError);
             } else {
+                delivery.status = Status.FAILED;
                 delivery.nextAttemptAt = Instant.now().plus(backoff(delivery.attempts));
                 LOG.warnf("Could not send %s for ticket %s (attempt %d), will retry: %s", delivery.kind,
                         delivery.ticketId, delivery.attempts, delivery.lastError);

@@ -2,70 +2,173 @@ package dev.relaydesk.notification.delivery;
 
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.NoteAdded;
+import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.TicketReopened;
 import dev.relaydesk.events.TicketSnapshot;
-import dev.relaydesk.notification.mail.MailTemplates;
+import dev.relaydesk.notification.agent.AgentContact;
+import dev.relaydesk.notification.agent.AgentDirectory;
 import dev.relaydesk.notification.mail.OutgoingMail;
 import dev.relaydesk.notification.mail.OutgoingMail.AutoSubmitted;
 import dev.relaydesk.notification.portal.PortalLinks;
 import dev.relaydesk.notification.portal.PortalLinks.LinkRequest;
+import dev.relaydesk.notification.settings.ProjectSettings;
+import dev.relaydesk.notification.template.MailData;
+import dev.relaydesk.notification.template.MailKind;
+import dev.relaydesk.notification.template.RenderedMail;
+import dev.relaydesk.notification.template.ShippedTemplates;
+import dev.relaydesk.notification.template.TemplateCatalog;
+import dev.relaydesk.notification.template.TemplateRenderer;
+import dev.relaydesk.notification.ticket.KnownTicket;
+import dev.relaydesk.notification.ticket.KnownTickets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Turns a queued delivery into the mail to send, minting the client's link as late as possible. */
+/**
+ * Turns a queued delivery into the mail to send: the project's template for the kind, in the project's
+ * language, rendered with what the event said; the client's link is minted as late as possible.
+ */
 @ApplicationScoped
 public class MailComposer {
 
     private final PortalLinks portalLinks;
+    private final TemplateCatalog catalog;
+    private final TemplateRenderer renderer;
+    private final ProjectSettings settings;
+    private final KnownTickets knownTickets;
+    private final AgentDirectory agents;
 
-    MailComposer(@RestClient PortalLinks portalLinks) {
+    MailComposer(@RestClient PortalLinks portalLinks, TemplateCatalog catalog, TemplateRenderer renderer,
+            ProjectSettings settings, KnownTickets knownTickets, AgentDirectory agents) {
+        this.agents = agents;
         this.portalLinks = portalLinks;
+        this.catalog = catalog;
+        this.renderer = renderer;
+        this.settings = settings;
+        this.knownTickets = knownTickets;
+    }
+
+    /** Where a mail goes and how it threads; the template gives its words. */
+    private record Envelope(String projectKey, String projectAddress, String fromName, String toAddress, String toName,
+            String threadMessageId, AutoSubmitted autoSubmitted) {
     }
 
     public OutgoingMail compose(Delivery delivery) {
         return switch (delivery.kind) {
             case TICKET_CONFIRMATION -> confirmation(delivery, EventJson.read(delivery.payload, TicketCreated.class));
             case AGENT_REPLY -> agentReply(delivery, EventJson.read(delivery.payload, NoteAdded.class));
-            case TICKET_CLOSED -> closedNotice(delivery, EventJson.read(delivery.payload, TicketClosed.class).ticket());
+            case TICKET_CLOSED -> {
+                TicketClosed closed = EventJson.read(delivery.payload, TicketClosed.class);
+                yield notice(delivery, closed.ticket(), closed.closedBy() == NoteAuthor.AGENT ? closed.actor() : null);
+            }
+            case TICKET_REOPENED -> {
+                TicketReopened reopened = EventJson.read(delivery.payload, TicketReopened.class);
+                yield notice(delivery, reopened.ticket(),
+                        reopened.reopenedBy() == NoteAuthor.AGENT ? reopened.actor() : null);
+            }
+            case CLIENT_NOTE -> clientNoteToAgent(delivery, EventJson.read(delivery.payload, NoteAdded.class));
+            case NEW_TICKET -> newTicketToAgent(delivery, EventJson.read(delivery.payload, TicketCreated.class));
         };
+    }
+
+    /** The data a preview of this ticket shows: what the latest events said, without minting a real link. */
+    public MailData previewData(KnownTicket ticket) {
+        return new MailData("https://portal.example/t/preview-link", MailData.firstName(ticket.clientName),
+                ticket.clientName, ticket.number, ticket.title, ticket.stage, ticket.lastNoteText,
+                ticket.lastNoteAuthor, ticket.projectName != null ? ticket.projectName : ticket.projectKey);
     }
 
     private OutgoingMail confirmation(Delivery delivery, TicketCreated ticket) {
         String link = portalLinks.mint(ticket.ticketId(), new LinkRequest(ticket.clientEmail())).url();
-        String body = MailTemplates.confirmation(ticket, firstName(ticket.clientName()), link).render();
-        return new OutgoingMail(delivery.messageId, ticket.projectAddress(), ticket.projectName(),
-                ticket.projectAddress(), ticket.clientEmail(), ticket.clientName(),
-                "[" + ticket.number() + "] " + ticket.title(),
-                body, List.of(ticket.threadMessageId()), AutoSubmitted.AUTO_REPLIED);
+        MailData data = new MailData(link, MailData.firstName(ticket.clientName()), ticket.clientName(),
+                ticket.number(), ticket.title(), ticket.stage(), null, null, ticket.projectName());
+        return render(delivery, data, new Envelope(ticket.projectKey(), ticket.projectAddress(), ticket.projectName(),
+                ticket.clientEmail(), ticket.clientName(), ticket.threadMessageId(), AutoSubmitted.AUTO_REPLIED));
     }
 
     /** An agent wrote this: no Auto-Submitted, so the client's auto-responder may answer like to any person. */
     private OutgoingMail agentReply(Delivery delivery, NoteAdded note) {
-        String body = MailTemplates.agentReply(note, firstName(note.clientName())).render();
-        return new OutgoingMail(delivery.messageId, note.projectAddress(), agentDisplayName(note),
-                note.projectAddress(), note.clientEmail(), note.clientName(),
-                "[" + note.number() + "] Re: " + note.title(),
-                body, List.of(note.threadMessageId()), AutoSubmitted.NO);
+        Optional<KnownTicket> known = knownTickets.find(note.ticketId());
+        String projectName = known.map(t -> t.projectName).orElse(note.projectKey());
+        MailData data = new MailData(null, MailData.firstName(note.clientName()), note.clientName(), note.number(),
+                note.title(), known.map(t -> t.stage).orElse(null), note.body(), note.authorName(), projectName);
+        return render(delivery, data, new Envelope(note.projectKey(), note.projectAddress(), agentDisplayName(note),
+                note.clientEmail(), note.clientName(), note.threadMessageId(), AutoSubmitted.NO));
     }
 
-    private OutgoingMail closedNotice(Delivery delivery, TicketSnapshot ticket) {
-        String body = MailTemplates.ticketClosed(ticket, firstName(ticket.clientName())).render();
-        return new OutgoingMail(delivery.messageId, ticket.projectAddress(), ticket.projectName(),
-                ticket.projectAddress(), ticket.clientEmail(), ticket.clientName(),
-                "[" + ticket.number() + "] Closed: " + ticket.title(),
-                body, List.of(ticket.threadMessageId()), AutoSubmitted.AUTO_GENERATED);
+    /** Closing and reopening notices: automatic, not answers to a mail. */
+    private OutgoingMail notice(Delivery delivery, TicketSnapshot ticket, String agent) {
+        MailData data = new MailData(null, MailData.firstName(ticket.clientName()), ticket.clientName(),
+                ticket.number(), ticket.title(), ticket.stage(), null, agent, ticket.projectName());
+        return render(delivery, data, new Envelope(ticket.projectKey(), ticket.projectAddress(), ticket.projectName(),
+                ticket.clientEmail(), ticket.clientName(), ticket.threadMessageId(), AutoSubmitted.AUTO_GENERATED));
+    }
+
+    /** What the client wrote, to an agent the ticket is assigned to. */
+    private OutgoingMail clientNoteToAgent(Delivery delivery, NoteAdded note) {
+        AgentContact agent = agentOf(delivery);
+        Optional<KnownTicket> known = knownTickets.find(note.ticketId());
+        String projectName = known.map(t -> t.projectName).orElse(note.projectKey());
+        MailData data = new MailData(null, MailData.firstName(note.clientName()), note.clientName(), note.number(),
+                note.title(), known.map(t -> t.stage).orElse(null), note.body(), agent.displayName(), projectName);
+        return render(delivery, data, agentEnvelope(note.projectKey(), note.projectAddress(), projectName, agent),
+                agent.locale());
+    }
+
+    /** A ticket a client opened, to an agent ticket-service named. */
+    private OutgoingMail newTicketToAgent(Delivery delivery, TicketCreated ticket) {
+        AgentContact agent = agentOf(delivery);
+        MailData data = new MailData(null, MailData.firstName(ticket.clientName()), ticket.clientName(),
+                ticket.number(), ticket.title(), ticket.stage(), ticket.description(), agent.displayName(),
+                ticket.projectName());
+        return render(delivery, data, agentEnvelope(ticket.projectKey(), ticket.projectAddress(), ticket.projectName(),
+                agent), agent.locale());
+    }
+
+    /**
+     * Mails to agents do not join the client's thread (an agent's reply to one must not become a client note)
+     * and are automatic.
+     */
+    private static Envelope agentEnvelope(String projectKey, String projectAddress, String projectName, AgentContact agent) {
+        return new Envelope(projectKey, projectAddress, projectName + " (Relay Desk)", agent.email(),
+                agent.displayName(), null, AutoSubmitted.AUTO_GENERATED);
+    }
+
+    private AgentContact agentOf(Delivery delivery) {
+        AgentContact agent = agents.find(delivery.recipientAgent).orElseThrow(() -> new UndeliverableException(
+                "Keycloak has no user " + delivery.recipientAgent));
+        if (agent.email() == null) {
+            throw new UndeliverableException("Agent " + delivery.recipientAgent + " has no email address in Keycloak");
+        }
+        delivery.recipientEmail = agent.email();
+        return agent;
+    }
+
+    private OutgoingMail render(Delivery delivery, MailData data, Envelope envelope) {
+        return render(delivery, data, envelope, null);
+    }
+
+    /** @param recipientLanguage the recipient's own language if known and shipped; else the project's */
+    private OutgoingMail render(Delivery delivery, MailData data, Envelope envelope, String recipientLanguage) {
+        String language = recipientLanguage != null && ShippedTemplates.supports(recipientLanguage) ? recipientLanguage
+                : settings.languageOf(envelope.projectKey());
+        RenderedMail mail = renderer.render(catalog.effective(envelope.projectKey(), delivery.kind, language).text(), data);
+        return new OutgoingMail(delivery.messageId, envelope.projectAddress(), envelope.fromName(),
+                envelope.projectAddress(), envelope.toAddress(), envelope.toName(),
+                withTicketNumber(mail.subject(), data.ticketNumber()), mail.text(), mail.html(),
+                envelope.threadMessageId() == null ? List.of() : List.of(envelope.threadMessageId()),
+                envelope.autoSubmitted());
+    }
+
+    /** mail-ingest threads replies by "[SUP-42]" too: an admin's subject cannot lose it. */
+    static String withTicketNumber(String subject, String number) {
+        return subject.contains(number) ? subject : "[" + number + "] " + subject;
     }
 
     private static String agentDisplayName(NoteAdded note) {
         return note.authorName() == null || note.authorName().isBlank() ? "Support" : note.authorName() + " (Support)";
-    }
-
-    static String firstName(String fullName) {
-        if (fullName == null || fullName.isBlank()) {
-            return "there";
-        }
-        return fullName.strip().split("\\s+")[0];
     }
 }

@@ -3,7 +3,7 @@ package dev.relaydesk.notification.mail;
 import java.util.List;
 
 /**
- * A mail ready to send. {@code autoSubmitted} marks mails no person wrote (RFC 3834), so other robots never
+ * A mail ready to send, with a plain-text and an HTML part. {@code autoSubmitted} marks mails no person wrote (RFC 3834), so other robots never
  * answer them.
  */
 public record OutgoingMail(
@@ -15,6 +15,7 @@ public record OutgoingMail(
         String toName,
         String subject,
         String textBody,
+        String htmlBody,
         List<String> inReplyTo,
         AutoSubmitted autoSubmitted) {
 

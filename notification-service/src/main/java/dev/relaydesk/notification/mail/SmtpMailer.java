@@ -1,12 +1,15 @@
 package dev.relaydesk.notification.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -33,7 +36,8 @@ public class SmtpMailer {
         this.session = Session.getInstance(properties);
     }
 
-    public void send(OutgoingMail mail) throws MessagingException {
+    /** Hands the mail to the SMTP server; returns the server's answer (e.g. "250 OK ..."), for the delivery log. */
+    public String send(OutgoingMail mail) throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, mail.messageId());
         try {
             message.setFrom(new InternetAddress(mail.fromAddress(), singleLine(mail.fromName()), "UTF-8"));
@@ -43,7 +47,7 @@ public class SmtpMailer {
         }
         message.setReplyTo(new InternetAddress[] {new InternetAddress(mail.replyTo())});
         message.setSubject(singleLine(mail.subject()), StandardCharsets.UTF_8.name());
-        message.setText(mail.textBody(), StandardCharsets.UTF_8.name());
+        message.setContent(alternatives(mail));
         if (!mail.inReplyTo().isEmpty()) {
             String ids = mail.inReplyTo().stream().map(id -> "<" + singleLine(id) + ">").collect(Collectors.joining(" "));
             message.setHeader("In-Reply-To", ids);
@@ -53,7 +57,26 @@ public class SmtpMailer {
             message.setHeader("Auto-Submitted", mail.autoSubmitted().headerValue());
         }
         message.setHeader(ORIGIN_HEADER, "notification-service");
-        Transport.send(message);
+        message.saveChanges();
+        try (Transport transport = session.getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(message, message.getAllRecipients());
+            return transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse().strip() : "accepted";
+        }
+    }
+
+    /** Plain text first, HTML last: mail clients show the last part they can display. */
+    private static MimeMultipart alternatives(OutgoingMail mail) throws MessagingException {
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.textBody(), StandardCharsets.UTF_8.name());
+        alternatives.addBodyPart(text);
+        if (mail.htmlBody() != null) {
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.htmlBody(), StandardCharsets.UTF_8.name(), "html");
+            alternatives.addBodyPart(html);
+        }
+        return alternatives;
     }
 
     /** User content never reaches a header with a line break in it (no header injection). */

@@ -10,6 +10,7 @@ import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketSnapshot;
 import dev.relaydesk.events.fixtures.EventFixtures;
+import dev.relaydesk.notification.mail.MailParts;
 import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.Mailboxes;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
@@ -40,7 +41,7 @@ class TicketMailsTest {
 
         MimeMessage mail = Mailboxes.awaitMessage(client, message -> true);
         assertEquals("[" + answer.number() + "] Re: " + answer.title(), mail.getSubject());
-        assertTrue(((String) mail.getContent()).contains("Please restart the printer."));
+        assertTrue(MailParts.text(mail).contains("Please restart the printer."));
         assertEquals("<" + answer.threadMessageId() + ">", mail.getHeader("In-Reply-To", null));
         assertNull(mail.getHeader("Auto-Submitted"), "a person wrote this answer");
         KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.NOTE_ADDED.topic());
@@ -57,7 +58,7 @@ class TicketMailsTest {
 
         MimeMessage mail = Mailboxes.awaitMessage(client, message -> true);
         KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.NOTE_ADDED.topic());
-        assertTrue(((String) mail.getContent()).contains("the one to send"));
+        assertTrue(MailParts.text(mail).contains("the one to send"));
         assertEquals(1, Mailboxes.messages(client).size());
     }
 
@@ -76,7 +77,7 @@ class TicketMailsTest {
         MimeMessage mail = Mailboxes.awaitMessage(client, message -> true);
         assertEquals("[" + g.number() + "] Closed: " + g.title(), mail.getSubject());
         assertEquals("auto-generated", mail.getHeader("Auto-Submitted", null), "a notice, not a reply to a mail");
-        assertTrue(((String) mail.getContent()).startsWith("Hello Jane,"));
+        assertTrue(MailParts.text(mail).startsWith("Hello Jane,"));
     }
 
     private static String uniqueClient() {

@@ -29,7 +29,7 @@ class SmtpMailerTest {
         String messageId = UUID.randomUUID() + "@relaydesk.test";
 
         mailer.send(new OutgoingMail(messageId, "support@relaydesk.test", "Support", "support@relaydesk.test",
-                client, "Jane Doe", "[SUP-7] Printer", "Hello Jane", List.of("original@example.com"), AutoSubmitted.AUTO_REPLIED));
+                client, "Jane Doe", "[SUP-7] Printer", "Hello Jane", "<p>Hello Jane</p>", List.of("original@example.com"), AutoSubmitted.AUTO_REPLIED));
 
         MimeMessage received = Mailboxes.awaitMessage(client, message -> true);
         assertEquals("<" + messageId + ">", received.getHeader("Message-ID", null));
@@ -38,6 +38,8 @@ class SmtpMailerTest {
         assertEquals("auto-replied", received.getHeader("Auto-Submitted", null));
         assertEquals("[SUP-7] Printer", received.getSubject());
         assertArrayEquals(new String[] {"notification-service"}, received.getHeader(SmtpMailer.ORIGIN_HEADER));
+        assertEquals("Hello Jane", MailParts.text(received).strip());
+        assertEquals("<p>Hello Jane</p>", MailParts.html(received).strip());
     }
 
     @Test
@@ -46,7 +48,7 @@ class SmtpMailerTest {
 
         mailer.send(new OutgoingMail(UUID.randomUUID() + "@relaydesk.test", "support@relaydesk.test", "Support",
                 "support@relaydesk.test", client, "Eve\r\nBcc: victim@example.com",
-                "Hi\r\nBcc: victim@example.com\r\nX-Injected: yes", "body", List.of(), AutoSubmitted.NO));
+                "Hi\r\nBcc: victim@example.com\r\nX-Injected: yes", "body", null, List.of(), AutoSubmitted.NO));
 
         MimeMessage received = Mailboxes.awaitMessage(client, message -> true);
         assertNull(received.getHeader("X-Injected"));

@@ -1,0 +1,55 @@
+package dev.relaydesk.notification.template;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The placeholders every template may use, by name ({@code {portalLink}}, {@code {clientFirstName}}, ...).
+ * Unknown values are empty strings, so a template renders the same whatever the event knew.
+ */
+public record MailData(
+        String portalLink,
+        String clientFirstName,
+        String clientName,
+        String ticketNumber,
+        String title,
+        String stage,
+        String noteText,
+        String agentName,
+        String projectName) {
+
+    /** What a preview shows for a ticket the service has never heard of. */
+    public static final MailData SAMPLE = new MailData("https://portal.example/t/sample-link", "Jane", "Jane Doe",
+            "SUP-42", "Printer on floor 3 prints blank pages", "In progress",
+            "Please restart the printer and tell us if it helps.", "Alex Agent", "Support");
+
+    public Map<String, Object> asMap() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("portalLink", orEmpty(portalLink));
+        values.put("clientFirstName", orEmpty(clientFirstName));
+        values.put("clientName", orEmpty(clientName));
+        values.put("ticketNumber", orEmpty(ticketNumber));
+        values.put("title", orEmpty(title));
+        values.put("stage", orEmpty(stage));
+        values.put("noteText", orEmpty(noteText));
+        values.put("agentName", orEmpty(agentName));
+        values.put("projectName", orEmpty(projectName));
+        return values;
+    }
+
+    public MailData withPortalLink(String link) {
+        return new MailData(link, clientFirstName, clientName, ticketNumber, title, stage, noteText, agentName, projectName);
+    }
+
+    /** "Jane" of "Jane Doe"; a greeting word when the name is unknown. */
+    public static String firstName(String fullName) {
+        if (fullName == null || fullName.isBlank()) {
+            return "";
+        }
+        return fullName.strip().split("\\s+")[0];
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
