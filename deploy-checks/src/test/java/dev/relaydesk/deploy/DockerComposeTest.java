@@ -48,6 +48,17 @@ class DockerComposeTest {
         assertNone("docker-compose.yml", ComposeRules.serviceConfiguration(config, ServiceModule.all(Repository.root())));
     }
 
+    /** A log collector reads one JSON object per line (text logs stay for the local launcher and tests). */
+    @Test
+    void everyServiceLogsJsonLines() {
+        List<String> textLoggers = ServiceModule.all(Repository.root()).stream()
+                .filter(module -> !"true".equals(config.path("services").path(module.name()).path("environment")
+                        .path("QUARKUS_LOG_CONSOLE_JSON_ENABLED").asText()))
+                .map(module -> module.name() + " does not set QUARKUS_LOG_CONSOLE_JSON_ENABLED=true")
+                .toList();
+        assertNone("docker-compose.yml", textLoggers);
+    }
+
     @Test
     void everyContainerIsHealthCheckedLimitedAndStartsAfterItsDependenciesAreHealthy() {
         assertNone("docker-compose.yml", ComposeRules.containers(config));

@@ -65,6 +65,31 @@ class KubernetesOverlaysTest {
         assertNone("services", missing);
     }
 
+    /** JSON lines for the cluster's log collector: the extension in every service, switched on for all of them. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceLogsJsonLines(String overlay) {
+        List<JsonNode> documents = build(overlay);
+        List<String> violations = new ArrayList<>();
+        List<String> jsonConfigMaps = Manifests.ofKind(documents, "ConfigMap").stream()
+                .filter(map -> "true".equals(map.path("data").path("QUARKUS_LOG_CONSOLE_JSON_ENABLED").asText()))
+                .map(Manifests::name)
+                .toList();
+        for (ServiceModule module : MODULES) {
+            if (!ServiceModule.read(Repository.root().resolve(module.name()).resolve("pom.xml"))
+                    .contains("<artifactId>quarkus-logging-json</artifactId>")) {
+                violations.add(module.name() + " lacks quarkus-logging-json");
+            }
+            boolean switchedOn = Manifests.find(documents, "Deployment", module.name()).stream()
+                    .flatMap(deployment -> deployment.findValues("configMapRef").stream())
+                    .anyMatch(ref -> jsonConfigMaps.contains(ref.path("name").asText()));
+            if (!switchedOn) {
+                violations.add(module.name() + " reads no ConfigMap setting QUARKUS_LOG_CONSOLE_JSON_ENABLED=true");
+            }
+        }
+        assertNone(overlay, violations);
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void everyServiceGetsItsRequiredConfiguration(String overlay) {

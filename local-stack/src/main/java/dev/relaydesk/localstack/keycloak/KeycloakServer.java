@@ -71,7 +71,8 @@ public final class KeycloakServer implements AutoCloseable {
     private static KeycloakServer launch(Path dir, Path log, int port, int managementPort, PidRegistry registry)
             throws IOException {
         if (KeycloakDistribution.augmented()) {
-            return launch(dir, log, port, managementPort, registry, Duration.ofSeconds(180));
+            // A realm import on a machine loaded by parallel builds was seen to take over 180 s.
+            return launch(dir, log, port, managementPort, registry, Duration.ofSeconds(300));
         }
         return KeycloakDistribution.withLock(() -> {
             KeycloakServer server = launch(dir, log, port, managementPort, registry, Duration.ofSeconds(420));

@@ -15,6 +15,7 @@ import dev.relaydesk.events.TicketUpdated;
 import dev.relaydesk.events.TicketUpdated.FieldChange;
 import dev.relaydesk.messaging.outbox.Outbox;
 import dev.relaydesk.messaging.tx.AfterCommit;
+import dev.relaydesk.ticket.access.TypePermissions;
 import dev.relaydesk.ticket.attachment.Attachment;
 import dev.relaydesk.ticket.attachment.Attachments;
 import dev.relaydesk.ticket.history.HistoryEntry;
@@ -82,7 +83,7 @@ public class TicketService {
         outbox.publish(new TicketCreated(ticket.id, ticket.version, ticket.displayNumber(), project.key, project.name,
                 project.inboundAddress, ticket.title, ticket.description, ticket.clientEmail, ticket.clientName,
                 ticket.status, ticket.stage.name, ticket.source, ticket.threadMessageId, ticket.createdAt,
-                ticket.type.name, ticket.priority, ticket.clientOrganization));
+                ticket.type.name, ticket.priority, ticket.clientOrganization, agentsToNotify(ticket)));
         afterCommit.run(() -> metrics.counter("relaydesk.tickets.created", "source", request.source().name()).increment());
         return ticket;
     }
@@ -201,6 +202,13 @@ public class TicketService {
         Set<String> agents = new LinkedHashSet<>(ticket.assigneeNames());
         agents.add(agent);
         return assign(ticket, agents, expectedVersion, agent);
+    }
+
+    /** Agents allowed on the type, when it asks for them to hear of the tickets clients open; else nobody. */
+    private static List<String> agentsToNotify(Ticket ticket) {
+        boolean fromClient = ticket.source == TicketSource.EMAIL || ticket.source == TicketSource.WEB_FORM
+                || ticket.source == TicketSource.PORTAL;
+        return fromClient && ticket.type.notifyAgentsOnNew ? TypePermissions.agentsOf(ticket.type.id) : List.of();
     }
 
     private static void checkVersion(Ticket ticket, long expectedVersion) {

@@ -9,14 +9,17 @@ import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketClosed;
+import dev.relaydesk.events.TicketCreated;
 import dev.relaydesk.testsupport.KafkaEvents;
-import dev.relaydesk.ticket.TestTickets;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
+import dev.relaydesk.ticket.TestProjects;
+import dev.relaydesk.ticket.TestTickets;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -94,6 +97,27 @@ class ClientCommandTest {
 
         given().auth().oauth2(admin).queryParam("clientEmail", client).get("/api/tickets").then()
                 .body("id", org.hamcrest.Matchers.contains(id));
+    }
+
+    /** A type that asks for it names its agents on tickets clients open; tickets agents open name nobody. */
+    @Test
+    void theAgentsOfATypeThatWantsToKnowAreNamedOnNewClientTickets() {
+        String project = TestProjects.create(admin, "NT");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("notifyAgentsOnNew", true))
+                .patch("/api/admin/projects/{key}/types/General", project).then().statusCode(200);
+
+        String fromClient = internal().body(Map.of("requestId", UUID.randomUUID(), "source", "WEB_FORM",
+                        "clientEmail", TestTickets.uniqueClient("notify"), "project", project, "title", "Printer",
+                        "description", "Jammed")).post("/internal/tickets").then().statusCode(201).extract().path("id");
+        String byAgent = TestProjects.openTicket(KeycloakTokens.accessToken("agent", "agent"), project, Map.of());
+
+        assertEquals(List.of("agent"), created(fromClient).agentsToNotify());
+        assertEquals(List.of(), created(byAgent).agentsToNotify());
+    }
+
+    private TicketCreated created(String ticketId) {
+        return EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.TICKET_CREATED.topic(),
+                record -> record.key().equals(ticketId)).value(), TicketCreated.class);
     }
 
     private RequestSpecification internal() {
