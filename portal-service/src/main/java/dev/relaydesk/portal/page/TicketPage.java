@@ -5,10 +5,10 @@ import dev.relaydesk.portal.action.FormTokens;
 import dev.relaydesk.portal.action.TicketCommands;
 import dev.relaydesk.portal.action.TicketCommands.ClientAction;
 import dev.relaydesk.portal.action.TicketCommands.ClientNote;
-import dev.relaydesk.portal.link.AccessLink;
 import dev.relaydesk.portal.feedback.Feedback;
 import dev.relaydesk.portal.feedback.FeedbackService;
 import dev.relaydesk.portal.feedback.FeedbackService.AlreadyGivenException;
+import dev.relaydesk.portal.link.AccessLink;
 import dev.relaydesk.portal.link.AccessLinks;
 import dev.relaydesk.portal.link.LinkAccess;
 import dev.relaydesk.portal.ticket.PortalNote;
@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -151,7 +152,10 @@ public class TicketPage {
             return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
         }
         PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
-        if (ticket == null || ticket.status == TicketStatus.OPEN) {
+        if (ticket == null || !ticket.isReady()) {
+            return Response.seeOther(URI.create("/t/" + token)).build();
+        }
+        if (ticket.status == TicketStatus.OPEN) {
             return rerender(token, 409, "Feedback can be given once the ticket is closed.", null);
         }
         int stars = ratingOf(rating);
@@ -194,7 +198,7 @@ public class TicketPage {
             return rerender(token, 503, "We could not do that right now. Please try again in a moment.", draft);
         }
         links.recordAccess(link.get(), what);
-        return Response.seeOther(URI.create("/t/" + token + "?sent=" + what.name().toLowerCase(java.util.Locale.ROOT))).build();
+        return Response.seeOther(URI.create("/t/" + token + "?sent=" + what.name().toLowerCase(Locale.ROOT))).build();
     }
 
     private Response rerender(String token, int status, String error, String draft) {

@@ -44,7 +44,7 @@ class WebFormTest {
         Client client = new Client();
         String email = uniqueEmail();
         String form = client.get("/form/SUP").then().statusCode(200)
-                .body(containsString("Contact Support support")).extract().asString();
+                .body(containsString("Submit a request to Support")).extract().asString();
 
         Response sent = client.post("/form/SUP", Map.of("name", "Dana Client", "email", email,
                 "title", "Cannot log in", "description", "The login page says my password is wrong.",
@@ -167,6 +167,9 @@ class WebFormTest {
                 body -> body.contains("Printer offline"));
         String ticketId = ticketsOf(email).get(0).get("id").toString();
 
+        client.post(page + "/feedback", Map.of("rating", "5", "csrf", hidden(html, "csrf")))
+                .then().statusCode(409).body(containsString("Feedback can be given once the ticket is closed."));
+
         // the client comments and closes: both really reach ticket-service
         client.post(page + "/comments", Map.of("body", "It works again after a restart.",
                 "requestId", hidden(html, "requestId"), "csrf", hidden(html, "csrf"))).then().statusCode(303);
@@ -176,7 +179,9 @@ class WebFormTest {
         String closed = await().atMost(Duration.ofSeconds(60)).until(() -> client.get(page).then().extract().asString(),
                 body -> body.contains("data-status=\"closed\"") && body.contains("It works again after a restart."));
 
-        // feedback, once
+        // feedback, once, with a rating from 1 to 5
+        client.post(page + "/feedback", Map.of("rating", "6", "csrf", hidden(closed, "csrf")))
+                .then().statusCode(400).body(containsString("Choose a rating from 1 to 5 stars."));
         client.post(page + "/feedback", Map.of("rating", "4", "comment", "Quick <i>help</i>", "csrf", hidden(closed, "csrf")))
                 .then().statusCode(303);
         client.get(page).then().body(containsString("★★★★☆")).body(containsString("Quick &lt;i&gt;help&lt;/i&gt;"))

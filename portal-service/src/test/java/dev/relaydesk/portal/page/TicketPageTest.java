@@ -148,7 +148,8 @@ class TicketPageTest {
         TicketCreated ticket = ticket("Ticket with an old link");
         KafkaEvents.publish(kafka, ticket, UUID.randomUUID().toString());
         String old = pathOf(mint(ticket));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(old).then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(old).then().statusCode(200)
+                .body(containsString("Ticket with an old link")));
 
         ageLinks(ticket, Duration.ofDays(91)); // the default period is 90 days
         given().get(old).then().statusCode(404).body(containsString("does not open a ticket"));
@@ -178,7 +179,8 @@ class TicketPageTest {
         TicketCreated ticket = ticket("Guarded ticket");
         KafkaEvents.publish(kafka, ticket, UUID.randomUUID().toString());
         String path = pathOf(mint(ticket));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(path).then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(path).then().statusCode(200)
+                .body(containsString("Guarded ticket")));
         String guesser = "198.51.100.23";
         java.security.SecureRandom random = new java.security.SecureRandom();
 
