@@ -5,8 +5,12 @@ import dev.relaydesk.portal.action.FormTokens;
 import dev.relaydesk.portal.action.TicketCommands;
 import dev.relaydesk.portal.action.TicketCommands.ClientAction;
 import dev.relaydesk.portal.action.TicketCommands.ClientNote;
+import dev.relaydesk.portal.feedback.Feedback;
+import dev.relaydesk.portal.feedback.FeedbackService;
+import dev.relaydesk.portal.feedback.FeedbackService.AlreadyGivenException;
 import dev.relaydesk.portal.link.AccessLink;
 import dev.relaydesk.portal.link.AccessLinks;
+import dev.relaydesk.portal.link.LinkAccess;
 import dev.relaydesk.portal.ticket.PortalNote;
 import dev.relaydesk.portal.ticket.PortalTicket;
 import io.quarkus.qute.CheckedTemplate;
@@ -23,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,14 +50,21 @@ public class TicketPage {
     private static final Map<String, String> FLASHES = Map.of(
             "comment", "Your comment was sent. It appears below in a moment.",
             "close", "Your ticket is being closed.",
-            "reopen", "Your ticket is being reopened.");
+            "reopen", "Your ticket is being reopened.",
+            "feedback", "Thank you for your feedback.");
 
     /**
      * Everything the ticket page shows. Each form has its own request id, so a retried submission is
      * recognized while another form's submission from the same page is not mistaken for it.
      */
     public record TicketView(PortalTicket ticket, boolean open, List<PortalNote> notes, String token, String csrf,
-            String commentRequestId, String stateRequestId, String flash, String error, String draft) {
+            String commentRequestId, String stateRequestId, String flash, String error, String draft,
+            Feedback feedback) {
+
+        /** Feedback is asked for once the ticket is closed, and only until it is given. */
+        public boolean askFeedback() {
+            return !open && feedback == null;
+        }
     }
 
     @CheckedTemplate
@@ -69,11 +81,13 @@ public class TicketPage {
     private final AccessLinks links;
     private final FormTokens formTokens;
     private final TicketCommands commands;
+    private final FeedbackService feedbacks;
 
-    TicketPage(AccessLinks links, FormTokens formTokens, @RestClient TicketCommands commands) {
+    TicketPage(AccessLinks links, FormTokens formTokens, @RestClient TicketCommands commands, FeedbackService feedbacks) {
         this.links = links;
         this.formTokens = formTokens;
         this.commands = commands;
+        this.feedbacks = feedbacks;
     }
 
     @GET
@@ -87,6 +101,7 @@ public class TicketPage {
             // The link can reach the client before the ticket's first event reaches us.
             return Response.ok(Templates.preparing()).header("Refresh", "3").build();
         }
+        links.recordAccess(link.get(), LinkAccess.Action.VIEW);
         String flash = sent == null ? null : FLASHES.get(sent);
         Response.ResponseBuilder page = Response.ok(render(link.get(), ticket, token, flash, null, null));
         // after an action, look again shortly: its effect arrives through the ticket's events
@@ -102,7 +117,7 @@ public class TicketPage {
         if (text.isEmpty() || text.length() > MAX_COMMENT) {
             return rerender(token, 400, "Write a comment of at most " + MAX_COMMENT + " characters.", body);
         }
-        return act(token, requestId, csrf, "comment", body,
+        return act(token, requestId, csrf, LinkAccess.Action.COMMENT, body,
                 link -> commands.comment(link.ticketId, new ClientNote(requestIdOf(requestId), link.clientEmail, text)));
     }
 
@@ -112,7 +127,8 @@ public class TicketPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeState(@PathParam("token") String token, @PathParam("action") String action,
             @RestForm String requestId, @RestForm String csrf) {
-        return act(token, requestId, csrf, action, null, link -> {
+        LinkAccess.Action what = action.equals("close") ? LinkAccess.Action.CLOSE : LinkAccess.Action.REOPEN;
+        return act(token, requestId, csrf, what, null, link -> {
             ClientAction command = new ClientAction(requestIdOf(requestId), link.clientEmail);
             if (action.equals("close")) {
                 commands.close(link.ticketId, command);
@@ -122,6 +138,43 @@ public class TicketPage {
         });
     }
 
+    /** A rating of 1 to 5 and an optional comment, once, on a closed ticket. */
+    @POST
+    @Path("/feedback")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response feedback(@PathParam("token") String token, @RestForm String rating, @RestForm String comment,
+            @RestForm String csrf) {
+        Optional<AccessLink> link = links.resolve(token);
+        if (link.isEmpty()) {
+            return notFound();
+        }
+        if (!formTokens.isValid(link.get().id, csrf)) {
+            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
+        }
+        PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
+        if (ticket == null || !ticket.isReady()) {
+            return Response.seeOther(URI.create("/t/" + token)).build();
+        }
+        if (ticket.status == TicketStatus.OPEN) {
+            return rerender(token, 409, "Feedback can be given once the ticket is closed.", null);
+        }
+        int stars = ratingOf(rating);
+        if (stars == 0) {
+            return rerender(token, 400, "Choose a rating from 1 to 5 stars.", null);
+        }
+        if (comment != null && comment.length() > FeedbackService.MAX_COMMENT) {
+            return rerender(token, 400, "Keep your feedback comment to at most " + FeedbackService.MAX_COMMENT
+                    + " characters.", null);
+        }
+        try {
+            feedbacks.leave(link.get(), stars, comment);
+        } catch (AlreadyGivenException e) {
+            return rerender(token, 409, "You already gave feedback on this ticket. Thank you!", null);
+        }
+        links.recordAccess(link.get(), LinkAccess.Action.FEEDBACK);
+        return Response.seeOther(URI.create("/t/" + token + "?sent=feedback")).build();
+    }
+
     @GET
     @Path("/{rest: .+}")
     public Response unknownBelowToken() {
@@ -129,7 +182,7 @@ public class TicketPage {
     }
 
     /** Checks the link and the form token, runs the command, and answers with a redirect (POST-redirect-GET). */
-    private Response act(String token, String requestId, String csrf, String what, String draft,
+    private Response act(String token, String requestId, String csrf, LinkAccess.Action what, String draft,
             Consumer<AccessLink> command) {
         Optional<AccessLink> link = links.resolve(token);
         if (link.isEmpty()) {
@@ -144,7 +197,8 @@ public class TicketPage {
             LOG.warnf("Client %s of ticket %s could not be carried out: %s", what, link.get().ticketId, e.getMessage());
             return rerender(token, 503, "We could not do that right now. Please try again in a moment.", draft);
         }
-        return Response.seeOther(URI.create("/t/" + token + "?sent=" + what)).build();
+        links.recordAccess(link.get(), what);
+        return Response.seeOther(URI.create("/t/" + token + "?sent=" + what.name().toLowerCase(Locale.ROOT))).build();
     }
 
     private Response rerender(String token, int status, String error, String draft) {
@@ -157,7 +211,16 @@ public class TicketPage {
             String draft) {
         return Templates.ticket(new TicketView(ticket, ticket.status == TicketStatus.OPEN,
                 PortalNote.conversation(ticket.ticketId), token, formTokens.issue(link.id), UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), flash, error, draft));
+                UUID.randomUUID().toString(), flash, error, draft, feedbacks.of(ticket.ticketId).orElse(null)));
+    }
+
+    private static int ratingOf(String rating) {
+        try {
+            int stars = Integer.parseInt(rating == null ? "" : rating.strip());
+            return stars >= 1 && stars <= 5 ? stars : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** A malformed id still gets one: the request then simply is not deduplicated against a retry. */

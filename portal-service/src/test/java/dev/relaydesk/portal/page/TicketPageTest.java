@@ -15,6 +15,7 @@ import dev.relaydesk.events.TicketSnapshot;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.events.fixtures.EventFixtures;
 import dev.relaydesk.testsupport.KafkaEvents;
+import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -140,6 +141,65 @@ class TicketPageTest {
                 .post("/internal/tickets/{id}/links", UUID.randomUUID()).then().statusCode(401);
         given().header(KEY_HEADER, "wrong").contentType(ContentType.JSON).body("{\"clientEmail\":\"a@example.com\"}")
                 .post("/internal/tickets/{id}/links", UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
+    void linksExpireAfterTheirProjectsPeriodLikeAnyWrongLinkAndAFreshOneWorks() {
+        TicketCreated ticket = ticket("Ticket with an old link");
+        KafkaEvents.publish(kafka, ticket, UUID.randomUUID().toString());
+        String old = pathOf(mint(ticket));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(old).then().statusCode(200)
+                .body(containsString("Ticket with an old link")));
+
+        ageLinks(ticket, Duration.ofDays(91)); // the default period is 90 days
+        given().get(old).then().statusCode(404).body(containsString("does not open a ticket"));
+        String fresh = pathOf(mint(ticket)); // what the next notification does
+        given().get(fresh).then().statusCode(200).body(containsString("Ticket with an old link"));
+
+        String admin = KeycloakTokens.accessToken("admin", "admin");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"expiryDays\": 7}")
+                .put("/api/admin/projects/{key}/link-policy", ticket.projectKey()).then().statusCode(200)
+                .body("expiryDays", org.hamcrest.Matchers.equalTo(7));
+        ageLinks(ticket, Duration.ofDays(8));
+        given().get(fresh).then().statusCode(404).body(containsString("does not open a ticket"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"expiryDays\": 30}")
+                .put("/api/admin/projects/{key}/link-policy", ticket.projectKey()).then().statusCode(200);
+        given().get(fresh).then().statusCode(200);
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"expiryDays\": 0}")
+                .put("/api/admin/projects/{key}/link-policy", ticket.projectKey()).then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(KeycloakTokens.accessToken("agent", "agent")).contentType(ContentType.JSON)
+                .body("{\"expiryDays\": 5}").put("/api/admin/projects/{key}/link-policy", ticket.projectKey())
+                .then().statusCode(403);
+    }
+
+    @Test
+    void anAddressThatKeepsGuessingLinksIsToldToWaitWhileOthersAreNot() {
+        TicketCreated ticket = ticket("Guarded ticket");
+        KafkaEvents.publish(kafka, ticket, UUID.randomUUID().toString());
+        String path = pathOf(mint(ticket));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(path).then().statusCode(200)
+                .body(containsString("Guarded ticket")));
+        String guesser = "198.51.100.23";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+
+        for (int i = 0; i < 10; i++) { // the test profile allows 10 misses per address in 15 minutes
+            byte[] guess = new byte[32];
+            random.nextBytes(guess);
+            given().header("X-Forwarded-For", guesser)
+                    .get("/t/" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(guess))
+                    .then().statusCode(404);
+        }
+        given().header("X-Forwarded-For", guesser).get(path).then().statusCode(429)
+                .body(containsString("Too many attempts")).body(not(containsString("Guarded ticket")));
+        given().header("X-Forwarded-For", "198.51.100.99").get(path).then().statusCode(200)
+                .body(containsString("Guarded ticket"));
+    }
+
+    private static void ageLinks(TicketCreated ticket, Duration age) {
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> dev.relaydesk.portal.link.AccessLink
+                .update("createdAt = ?1 where ticketId = ?2", java.time.Instant.now().minus(age), ticket.ticketId()));
     }
 
     private String mint(TicketCreated ticket) {

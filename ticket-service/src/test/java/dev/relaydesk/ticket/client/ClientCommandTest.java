@@ -120,6 +120,14 @@ class ClientCommandTest {
                 record -> record.key().equals(ticketId)).value(), TicketCreated.class);
     }
 
+    @Test
+    void thePortalLearnsWhetherAProjectExistsForItsWebForm() {
+        internal().get("/internal/projects/SUP").then().statusCode(200)
+                .body("key", equalTo("SUP")).body("name", equalTo("Support"));
+        internal().get("/internal/projects/NOPE").then().statusCode(404);
+        given().get("/internal/projects/SUP").then().statusCode(401);
+    }
+
     private RequestSpecification internal() {
         return given().header("X-Relaydesk-Internal-Key", internalKey).contentType(ContentType.JSON);
     }

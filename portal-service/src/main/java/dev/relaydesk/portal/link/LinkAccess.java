@@ -1,0 +1,46 @@
+package dev.relaydesk.portal.link;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One use of a link, for the agents' access log. */
+@Entity
+@Table(name = "link_access")
+public class LinkAccess extends PanacheEntityBase {
+
+    public enum Action { VIEW, COMMENT, CLOSE, REOPEN, FEEDBACK }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "link_id", nullable = false)
+    public UUID linkId;
+
+    @Column(name = "ticket_id", nullable = false)
+    public UUID ticketId;
+
+    @Column(nullable = false)
+    public Instant at;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Action action;
+
+    @Column(name = "client_network")
+    public String clientNetwork;
+
+    public static List<LinkAccess> ofTicket(UUID ticketId) {
+        return list("ticketId = ?1 order by at, id", ticketId);
+    }
+}

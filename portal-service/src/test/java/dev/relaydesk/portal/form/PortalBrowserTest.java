@@ -1,0 +1,145 @@
+package dev.relaydesk.portal.form;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.relaydesk.portal.testing.TicketServiceProcess;
+import dev.relaydesk.testsupport.RelaydeskTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A client as a person: sends the web form in Debian's headless Chromium, lands on the new ticket's page,
+ * comments, closes and rates it; the same pages at a phone's width. A script in the title stays text.
+ * Screenshots land in target/screenshots.
+ */
+@QuarkusTest
+@WithTestResource(RelaydeskTestResource.class)
+@WithTestResource(TicketServiceProcess.class)
+class PortalBrowserTest {
+
+    private static final String XSS_TITLE = "<script>window.pwned=1</script> Printer <b>jams</b>";
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("relaydesk.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("relaydesk.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aClientSendsTheFormFollowsTheTicketClosesItAndRatesIt() {
+        String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        browser.get(base() + "/form/SUP");
+        screenshot("web-form");
+        browser.findElement(By.id("name")).sendKeys("Robin <i>Client</i>");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("title")).sendKeys(XSS_TITLE);
+        browser.findElement(By.id("description")).sendKeys("It jams on every second page.");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+
+        // the link page sets itself up, then shows the ticket (it refreshes by itself until the ticket arrives)
+        assertTrue(browser.getCurrentUrl().contains("/t/"), "the client lands on the new ticket's link page");
+        String link = browser.getCurrentUrl();
+        showsSoon(link, By.tagName("h1"), "Printer");
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains(XSS_TITLE), "the title shows as typed, as text");
+        assertEquals(0L, ((Number) browser.executeScript("return window.pwned ? 1 : 0;")).longValue(), "no script ran");
+        assertEquals(0, browser.findElements(By.cssSelector("h1 b")).size(), "no markup from the title");
+        assertEquals("Open", browser.findElement(By.cssSelector(".status")).getText());
+
+        browser.findElement(By.id("comment")).sendKeys("Here is a photo of the jam (description only).");
+        browser.findElement(By.cssSelector("form.reply button[type=submit]")).click();
+        showsSoon(link, By.cssSelector(".conversation"), "Here is a photo of the jam");
+        screenshot("link-page");
+
+        browser.findElement(By.cssSelector("form.state button[type=submit]")).click();
+        showsSoon(link, By.cssSelector(".status"), "Closed");
+        browser.findElement(By.cssSelector(".feedback input[name=rating][value='5']")).click();
+        browser.findElement(By.id("feedback-comment")).sendKeys("Fixed within the hour.");
+        browser.findElement(By.cssSelector(".feedback button[type=submit]")).click();
+        assertEquals("Thank you for your feedback.", browser.findElement(By.cssSelector(".flash")).getText());
+        assertEquals("★★★★★", browser.findElement(By.cssSelector(".feedback .stars")).getText());
+        browser.executeScript("document.querySelector('.feedback').scrollIntoView();");
+        screenshot("feedback");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(link);
+        browser.findElement(By.tagName("h1"));
+        screenshot("link-page-phone");
+        assertFitsTheScreen();
+        browser.get(base() + "/form/SUP");
+        screenshot("web-form-phone");
+        assertFitsTheScreen();
+    }
+
+    /** What the client does: look again until the change has arrived (it travels through ticket events). */
+    private void showsSoon(String link, By where, String text) {
+        wait.pollingEvery(Duration.ofSeconds(1)).ignoring(StaleElementReferenceException.class).until(driver -> {
+            boolean shown = driver.findElements(where).stream().anyMatch(e -> e.getText().contains(text));
+            if (!shown) {
+                driver.get(link);
+            }
+            return shown;
+        });
+    }
+
+    private void assertFitsTheScreen() {
+        Number overflow = (Number) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(0L, overflow.longValue(), "nothing sticks out sideways at a phone's width");
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + root.getPort();
+    }
+
+    private void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
