@@ -2,7 +2,7 @@
 # Ticket creation through the REST API (validation, ticket, history, outbox, commit) at 1 and 16 concurrent
 # clients, beside the same PostgreSQL's raw single-row INSERT rate measured in the same run with pgbench.
 #
-#   bench/ticket-create/run.sh [seconds per run, default 20]
+#   bench/ticket-create/run.sh [seconds per run, default 20]     (WARMUP=<seconds> to change the 150 s warm-up)
 #
 # Needs the platform on its default ports (./relaydesk up --detach; started here if it is not running, and
 # stopped again afterwards), wrk and pgbench (Debian packages wrk and postgresql-client; wrk is installed
@@ -55,9 +55,10 @@ create table bench_raw.ticket_like (id uuid primary key, title text not null, de
                                     client_email text not null, created_at timestamptz not null);
 SQL
 
-# Warm the JVM (JIT, connection pool) so the first measured run is not a cold start: a fresh service is
-# several times slower for its first tens of seconds.
-RELAYDESK_TOKEN=$(token) wrk -t2 -c8 -d30s -s "$HERE/create-ticket.lua" "$API/api/tickets" >/dev/null
+# Warm the JVM (JIT, connection pool) so that the runs measure the service and not its compiler. On 2 cores
+# the JIT kept compiling for minutes: after 30 s of warm-up one client saw a p50 of 11 ms, after 150 s 4.7 ms
+# (C2 compiler threads used more CPU than the request threads in the first minute).
+RELAYDESK_TOKEN=$(token) wrk -t2 -c8 -d${WARMUP:-150}s -s "$HERE/create-ticket.lua" "$API/api/tickets" >/dev/null
 
 # CPU the create path costs ticket-service per ticket (user + system time of its JVM over the run): less
 # sensitive than throughput to whatever else the machine runs.
