@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.TicketClosed;
+import dev.relaydesk.testsupport.Browser;
 import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relaydesk.testsupport.Browser;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import dev.relaydesk.ticket.TestTickets;

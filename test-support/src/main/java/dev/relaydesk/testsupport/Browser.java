@@ -1,4 +1,4 @@
-package dev.relaydesk.ticket.ui;
+package dev.relaydesk.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,20 +7,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver (no downloaded browser). Screenshots land in
- * target/screenshots as test artifacts.
+ * target/screenshots as test artifacts. The Selenium dependencies are the using module's (test scope).
  */
-final class Browser {
+public final class Browser {
 
     private Browser() {
     }
 
-    static ChromeDriver open() {
+    public static ChromeDriver open() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("relaydesk.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -35,7 +36,7 @@ final class Browser {
         return driver;
     }
 
-    static void screenshot(ChromeDriver driver, String name) {
+    public static void screenshot(WebDriver driver, String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
