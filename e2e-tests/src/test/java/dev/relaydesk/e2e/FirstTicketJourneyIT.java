@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relaydesk.localstack.Endpoints;
 import dev.relaydesk.testsupport.KeycloakTokens;
+import dev.relaydesk.testsupport.MailParts;
 import dev.relaydesk.testsupport.Mailboxes;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.Message.RecipientType;
@@ -59,7 +60,7 @@ class FirstTicketJourneyIT {
         assertTrue(subjectOf(confirmation).matches("\\[SUP-\\d+] .*"), subjectOf(confirmation));
         assertEquals(original.getMessageID(), confirmation.getHeader("In-Reply-To", null));
         assertEquals("auto-replied", confirmation.getHeader("Auto-Submitted", null));
-        String body = (String) confirmation.getContent();
+        String body = MailParts.text(confirmation);
         assertTrue(body.startsWith("Hello Jane,"), body);
         String link = firstLink(body);
 
@@ -90,8 +91,8 @@ class FirstTicketJourneyIT {
     void anAgentsAnswerAndTheClosingReachTheClientByMailAndOnThePage() throws Exception {
         String client = uniqueClient("omar");
         String title = uniqueTitle("Cannot log in to the billing portal");
-        String link = firstLink((String) mailSupport(newMail(client, "Omar Haddad", title, "It says my password expired."),
-                title).getContent());
+        String link = firstLink(MailParts.text(mailSupport(newMail(client, "Omar Haddad", title,
+                "It says my password expired."), title)));
 
         String tickets = endpoints.serviceUrl("ticket-service") + "/api/tickets";
         String agentToken = KeycloakTokens.accessToken("agent", "agent");
@@ -103,7 +104,7 @@ class FirstTicketJourneyIT {
                 .body("{\"body\": \"I have reset your password; check your inbox.\"}")
                 .post(tickets + "/{id}/notes", id).then().statusCode(201);
         MimeMessage answer = Mailboxes.awaitMessage(client, mail -> subjectOf(mail).contains("] Re: " + title));
-        assertTrue(((String) answer.getContent()).contains("I have reset your password"));
+        assertTrue(MailParts.text(answer).contains("I have reset your password"));
         await().atMost(PATIENCE).untilAsserted(() -> given().get(link).then()
                 .body(containsString("I have reset your password")));
 
@@ -122,8 +123,8 @@ class FirstTicketJourneyIT {
     void theClientCommentsClosesAndReopensFromTheLinkPage() throws Exception {
         String client = uniqueClient("lena");
         String title = uniqueTitle("Wi-Fi in meeting room B");
-        String link = firstLink((String) mailSupport(newMail(client, "Lena Berg", title, "The network keeps disappearing."),
-                title).getContent());
+        String link = firstLink(MailParts.text(mailSupport(newMail(client, "Lena Berg", title,
+                "The network keeps disappearing."), title)));
         String tickets = endpoints.serviceUrl("ticket-service") + "/api/tickets";
         String agentToken = KeycloakTokens.accessToken("agent", "agent");
 

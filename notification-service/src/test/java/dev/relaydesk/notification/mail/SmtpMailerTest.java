@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.relaydesk.notification.mail.OutgoingMail.AutoSubmitted;
+import dev.relaydesk.testsupport.MailParts;
 import dev.relaydesk.testsupport.Mailboxes;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.test.common.WithTestResource;

@@ -1,4 +1,4 @@
-package dev.relaydesk.notification.mail;
+package dev.relaydesk.testsupport;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
