@@ -157,6 +157,7 @@ public final class Stack implements AutoCloseable {
         String apiKey = randomKey();
         List<ServiceCatalog.Service> services = new ArrayList<>();
         for (ServiceCatalog.Service s : ServiceCatalog.services(config.ports, infra, config.database, apiKey, config.portalPublicUrl)) {
+            s = s.with(config.serviceProperties);
             if (config.services == Services.BUILT && !Files.isRegularFile(ServiceRunner.runnerJar(config.repoRoot, s.module()))) {
                 skipped.add(s.module());
                 say("WARNING: skipping " + s.module() + ": " + ServiceRunner.runnerJar(config.repoRoot, s.module())
@@ -274,6 +275,7 @@ public final class Stack implements AutoCloseable {
         private String database = "relaydesk";
         private boolean dropDatabaseOnClose;
         private String portalPublicUrl;
+        private final Map<String, String> serviceProperties = new LinkedHashMap<>();
         private Consumer<String> progress = System.out::println;
 
         public Builder ports(StackPorts ports) {
@@ -318,6 +320,12 @@ public final class Stack implements AutoCloseable {
 
         public Builder portalPublicUrl(String url) {
             this.portalPublicUrl = url;
+            return this;
+        }
+
+        /** Configuration every service gets on top of the stack's own (e.g. where to export traces). */
+        public Builder serviceProperties(Map<String, String> properties) {
+            this.serviceProperties.putAll(properties);
             return this;
         }
 

@@ -29,6 +29,16 @@ public final class ServiceCatalog {
         public String baseUrl() {
             return "http://127.0.0.1:" + port;
         }
+
+        /** This service with more configuration, which wins over what it had. */
+        public Service with(Map<String, String> more) {
+            if (more.isEmpty()) {
+                return this;
+            }
+            Map<String, String> merged = new LinkedHashMap<>(properties);
+            merged.putAll(more);
+            return new Service(module, port, Collections.unmodifiableMap(merged));
+        }
     }
 
     private ServiceCatalog() {

@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +98,11 @@ public final class SharedTestStack {
      * database {@code relaydesk_e2e_<timestamp>}. Closing the stack stops the services and drops the database.
      */
     public static Stack startServices() {
+        return startServices(Map.of());
+    }
+
+    /** As {@link #startServices()}, with configuration every service gets on top (e.g. a trace collector). */
+    public static Stack startServices(Map<String, String> serviceProperties) {
         Endpoints infra = ensureInfra();
         Path root = RepoRoot.find();
         String database = "relaydesk_e2e_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
@@ -107,6 +113,7 @@ public final class SharedTestStack {
                 .existingInfra(infra)
                 .services(Stack.Services.ALL)
                 .database(database, true)
+                .serviceProperties(serviceProperties)
                 .start();
     }
 

@@ -9,6 +9,8 @@ import dev.relaydesk.mailingest.parse.UnparseableMailException;
 import dev.relaydesk.messaging.outbox.Outbox;
 import dev.relaydesk.messaging.tx.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -56,8 +58,11 @@ public class MailAcceptance {
     public record Outcome(UUID messageId, Status status, String reason) {
     }
 
+    /** Each accepted mail starts a trace (or joins the HTTP request's) that its ticket and its mails continue. */
+    @WithSpan("mail accept")
     @Transactional
     public Outcome accept(byte[] raw, Envelope envelope) {
+        Span.current().setAttribute("relaydesk.mail.channel", envelope.channel());
         String sha256 = sha256(raw);
         Optional<InboundMessage> seen = InboundMessage.find("sha256", sha256).firstResultOptional();
         if (seen.isPresent()) {
@@ -80,6 +85,7 @@ public class MailAcceptance {
         }
         message.persist();
         count(envelope, message.status.name().toLowerCase(Locale.ROOT));
+        Span.current().setAttribute("relaydesk.mail.status", message.status.name());
         LOG.infof("Inbound message %s via %s: %s%s", message.id, envelope.channel(), message.status,
                 message.reason == null ? "" : " (" + message.reason + ")");
         return new Outcome(message.id, message.status, message.reason);

@@ -4,7 +4,13 @@ import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.MalformedEventException;
 import dev.relaydesk.events.RelaydeskEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -26,10 +32,12 @@ public class IdempotentConsumer {
 
     private final ProcessedEvents processedEvents;
     private final MeterRegistry metrics;
+    private final Tracer tracer;
 
-    IdempotentConsumer(ProcessedEvents processedEvents, MeterRegistry metrics) {
+    IdempotentConsumer(ProcessedEvents processedEvents, MeterRegistry metrics, Tracer tracer) {
         this.processedEvents = processedEvents;
         this.metrics = metrics;
+        this.tracer = tracer;
     }
 
     /**
@@ -63,6 +71,21 @@ public class IdempotentConsumer {
 
     public <T extends RelaydeskEvent> CompletionStage<Void> handle(Message<String> message, Class<T> type,
             String consumerName, Consumer<T> handler) {
+        // A span for the handling, child of the connector's consumer span (whose parent is the record's
+        // traceparent): what the handler writes to the outbox, and the spans it starts, stay in the trace of the
+        // change that caused the event.
+        Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElse(Context.current());
+        Span span = tracer.spanBuilder(consumerName).setParent(parent).setSpanKind(SpanKind.CONSUMER).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return process(message, type, consumerName, handler);
+        } finally {
+            span.end();
+        }
+    }
+
+    private <T extends RelaydeskEvent> CompletionStage<Void> process(Message<String> message, Class<T> type,
+            String consumerName, Consumer<T> handler) {
         try {
             String eventId = message.getMetadata(IncomingCloudEventMetadata.class)
                     .map(IncomingCloudEventMetadata::getId)
@@ -83,6 +106,7 @@ public class IdempotentConsumer {
         } catch (RuntimeException e) {
             LOG.errorf("%s could not process a %s record: %s", consumerName, type.getSimpleName(), e.getMessage());
             count(consumerName, "failed"); // the channel's failure strategy dead-letters it
+            Span.current().recordException(e);
             return message.nack(e);
         }
     }

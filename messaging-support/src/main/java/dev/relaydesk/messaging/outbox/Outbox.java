@@ -3,6 +3,7 @@ package dev.relaydesk.messaging.outbox;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.RelaydeskEvent;
+import dev.relaydesk.messaging.tracing.TraceParent;
 import dev.relaydesk.messaging.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,6 +39,7 @@ public class Outbox {
         row.ceType = type.cloudEventType();
         row.payload = EventJson.write(event);
         row.createdAt = Instant.now();
+        row.traceParent = TraceParent.ofCurrent();
         row.persist();
         wakeRelayAfterCommit();
         return row.id;

@@ -36,4 +36,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The W3C traceparent of the transaction that wrote it; null when nothing was traced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

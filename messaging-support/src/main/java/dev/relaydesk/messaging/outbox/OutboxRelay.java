@@ -1,8 +1,10 @@
 package dev.relaydesk.messaging.outbox;
 
+import dev.relaydesk.messaging.tracing.TraceParent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
@@ -127,7 +129,11 @@ public class OutboxRelay {
                 .withTopic(row.topic)
                 .withKey(row.recordKey)
                 .build();
-        emitter.send(Message.of(row.payload, Metadata.of(cloudEvent, kafka),
+        // The record's producer span (and its traceparent header) continues the trace that wrote the row,
+        // not the relay's own thread, which serves many traces.
+        Metadata metadata = row.traceParent == null ? Metadata.of(cloudEvent, kafka)
+                : Metadata.of(cloudEvent, kafka, TracingMetadata.withCurrent(TraceParent.restore(row.traceParent)));
+        emitter.send(Message.of(row.payload, metadata,
                 () -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

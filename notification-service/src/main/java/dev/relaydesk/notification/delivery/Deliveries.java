@@ -8,6 +8,7 @@ import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
 import dev.relaydesk.events.TicketReopened;
 import dev.relaydesk.events.TicketSource;
+import dev.relaydesk.messaging.tracing.TraceParent;
 import dev.relaydesk.notification.delivery.Delivery.Status;
 import dev.relaydesk.notification.settings.ProjectSetting;
 import dev.relaydesk.notification.settings.ProjectSettings;
@@ -124,6 +125,7 @@ public class Deliveries {
         delivery.nextAttemptAt = now;
         delivery.messageId = delivery.id + "@" + mailDomain;
         delivery.createdAt = now;
+        delivery.traceParent = TraceParent.ofCurrent();
         delivery.persist();
     }
 }

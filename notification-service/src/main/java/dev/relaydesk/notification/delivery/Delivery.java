@@ -77,4 +77,8 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The trace of the event that queued it, continued by every attempt to send it; null when not traced. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -3,10 +3,16 @@ package dev.relaydesk.notification.delivery;
 import dev.relaydesk.notification.delivery.Delivery.Status;
 import dev.relaydesk.notification.delivery.DeliveryAttempt.Outcome;
 import dev.relaydesk.notification.mail.SmtpMailer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.relaydesk.messaging.retry.Backoff;
+import dev.relaydesk.messaging.tracing.TraceParent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,12 +33,14 @@ public class DeliveryDispatcher {
     private final MailComposer composer;
     private final SmtpMailer mailer;
     private final int maxAttempts;
+    private final Tracer tracer;
 
     DeliveryDispatcher(MailComposer composer, SmtpMailer mailer,
-            @ConfigProperty(name = "relaydesk.notification.max-attempts") int maxAttempts) {
+            @ConfigProperty(name = "relaydesk.notification.max-attempts") int maxAttempts, Tracer tracer) {
         this.composer = composer;
         this.mailer = mailer;
         this.maxAttempts = maxAttempts;
+        this.tracer = tracer;
     }
 
     @Scheduled(every = "${relaydesk.notification.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -56,6 +64,23 @@ public class DeliveryDispatcher {
     }
 
     private void attempt(Delivery delivery) {
+        Span span = tracer.spanBuilder("mail send").setSpanKind(SpanKind.CLIENT)
+                .setParent(TraceParent.restore(delivery.traceParent))
+                .setAttribute("relaydesk.mail.kind", delivery.kind.name())
+                .setAttribute("relaydesk.ticket.id", delivery.ticketId.toString())
+                .setAttribute("relaydesk.delivery.attempt", delivery.attempts + 1L)
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            attemptTraced(delivery);
+            if (delivery.status != Status.SENT) {
+                span.setStatus(StatusCode.ERROR, delivery.lastError);
+            }
+        } finally {
+            span.end();
+        }
+    }
+
+    private void attemptTraced(Delivery delivery) {
         delivery.attempts++;
         try {
             String answer = mailer.send(composer.compose(delivery));

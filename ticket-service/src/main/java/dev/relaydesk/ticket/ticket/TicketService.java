@@ -24,6 +24,7 @@ import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.project.WorkflowStage;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -79,6 +80,8 @@ public class TicketService {
         ticket.updatedAt = now;
         ticket.persistAndFlush();
         HistoryEntry.record(ticket.id, request.actor(), "created", "via " + request.source(), now);
+        // lets an operator find the trace of a ticket's creation by its number
+        Span.current().setAttribute("relaydesk.ticket.number", ticket.displayNumber());
 
         outbox.publish(new TicketCreated(ticket.id, ticket.version, ticket.displayNumber(), project.key, project.name,
                 project.inboundAddress, ticket.title, ticket.description, ticket.clientEmail, ticket.clientName,
