@@ -3,6 +3,8 @@ package dev.relaydesk.notification.delivery;
 import dev.relaydesk.notification.delivery.Delivery.Status;
 import dev.relaydesk.notification.delivery.DeliveryAttempt.Outcome;
 import dev.relaydesk.notification.mail.SmtpMailer;
+import dev.relaydesk.messaging.tx.AfterCommit;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -34,13 +36,18 @@ public class DeliveryDispatcher {
     private final SmtpMailer mailer;
     private final int maxAttempts;
     private final Tracer tracer;
+    private final AfterCommit afterCommit;
+    private final MeterRegistry metrics;
 
     DeliveryDispatcher(MailComposer composer, SmtpMailer mailer,
-            @ConfigProperty(name = "relaydesk.notification.max-attempts") int maxAttempts, Tracer tracer) {
+            @ConfigProperty(name = "relaydesk.notification.max-attempts") int maxAttempts, Tracer tracer,
+            AfterCommit afterCommit, MeterRegistry metrics) {
         this.composer = composer;
         this.mailer = mailer;
         this.maxAttempts = maxAttempts;
         this.tracer = tracer;
+        this.afterCommit = afterCommit;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${relaydesk.notification.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -72,6 +79,7 @@ public class DeliveryDispatcher {
                 .startSpan();
         try (Scope scope = span.makeCurrent()) {
             attemptTraced(delivery);
+            count(delivery);
             if (delivery.status != Status.SENT) {
                 span.setStatus(StatusCode.ERROR, delivery.lastError);
             }
@@ -103,6 +111,17 @@ public class DeliveryDispatcher {
                         delivery.ticketId, delivery.attempts, delivery.lastError);
             }
         }
+    }
+
+    /** Attempts by mail kind and outcome (sent, retry, given_up), counted once the outcome is committed. */
+    private void count(Delivery delivery) {
+        String outcome = switch (delivery.status) {
+            case SENT -> "sent";
+            case GIVEN_UP -> "given_up";
+            default -> "retry";
+        };
+        String kind = delivery.kind.name().toLowerCase(java.util.Locale.ROOT);
+        afterCommit.run(() -> metrics.counter("relaydesk.notifications", "kind", kind, "outcome", outcome).increment());
     }
 
     static Duration backoff(int attempts) {

@@ -16,6 +16,7 @@ import dev.relaydesk.events.TicketSnapshot;
 import dev.relaydesk.events.fixtures.EventFixtures;
 import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.KeycloakTokens;
+import dev.relaydesk.testsupport.Metrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,6 +43,8 @@ class SmtpOutageTest {
 
     @Test
     void everyMailOfABurstArrivesOnceThoughTheMailServerWentDownInTheMiddle() {
+        double sentBefore = notifications("sent");
+        double retriesBefore = notifications("retry");
         List<UUID> tickets = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
             tickets.add(UUID.randomUUID());
@@ -67,6 +70,12 @@ class SmtpOutageTest {
         }
         assertEquals(BURST, OutageMailServer.receivedMessageIds().size(), "nothing else, nothing twice");
 
+        // what an operator's dashboard shows: every mail sent once, and the failed attempts as retries
+        assertEquals(BURST, notifications("sent") - sentBefore, "sent counter");
+        double retries = notifications("retry") - retriesBefore;
+        assertEquals(QuarkusTransaction.requiringNew().call(() -> DeliveryAttempt.count("outcome",
+                DeliveryAttempt.Outcome.FAILED)).doubleValue(), retries, "one retry counted per failed attempt");
+
         // the log shows a retried delivery: the refused connection, then the server's 250
         String retried = given().auth().oauth2(admin()).get("/api/admin/deliveries?status=retried")
                 .then().statusCode(200).body("status", hasItem("sent")).extract().path("[0].id");
@@ -87,6 +96,11 @@ class SmtpOutageTest {
                 "Jane Doe", g.status(), g.stage(), g.threadMessageId(), g.priority(), null, List.of());
         KafkaEvents.publish(kafka, new TicketClosed(ticket, 2, NoteAuthor.AGENT, "agent", Instant.now()),
                 UUID.randomUUID().toString());
+    }
+
+    private static double notifications(String outcome) {
+        return Metrics.value(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "relaydesk_notifications_total", "kind", "ticket_closed", "outcome", outcome);
     }
 
     private static long count(Delivery.Status status) {
