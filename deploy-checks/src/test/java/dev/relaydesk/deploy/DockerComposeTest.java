@@ -59,6 +59,27 @@ class DockerComposeTest {
         assertNone("docker-compose.yml", textLoggers);
     }
 
+    /** Tracing on, to a collector that is part of the file: one mail's trace spans every service. */
+    @Test
+    void everyServiceSendsItsTracesToTheCollectorInTheFile() {
+        List<String> violations = new java.util.ArrayList<>();
+        for (ServiceModule module : ServiceModule.all(Repository.root())) {
+            JsonNode environment = config.path("services").path(module.name()).path("environment");
+            if (!module.canTrace(Repository.root())) {
+                violations.add(module.name() + " lacks quarkus-opentelemetry");
+            }
+            if (!"false".equals(environment.path("QUARKUS_OTEL_SDK_DISABLED").asText())) {
+                violations.add(module.name() + " does not set QUARKUS_OTEL_SDK_DISABLED=false");
+            }
+            String endpoint = environment.path("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT").asText();
+            String host = endpoint.isEmpty() ? "" : java.net.URI.create(endpoint).getHost();
+            if (host == null || !config.path("services").has(host)) {
+                violations.add(module.name() + " exports traces to '" + endpoint + "', not to a service of the file");
+            }
+        }
+        assertNone("docker-compose.yml", violations);
+    }
+
     @Test
     void everyContainerIsHealthCheckedLimitedAndStartsAfterItsDependenciesAreHealthy() {
         assertNone("docker-compose.yml", ComposeRules.containers(config));

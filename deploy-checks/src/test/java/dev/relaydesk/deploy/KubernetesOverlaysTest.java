@@ -90,6 +90,36 @@ class KubernetesOverlaysTest {
         assertNone(overlay, violations);
     }
 
+    /**
+     * Tracing is a decision per overlay, never an accident: every service reads QUARKUS_OTEL_SDK_DISABLED from a
+     * ConfigMap, and where tracing is on, that ConfigMap also names the collector.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceHasTracingSwitchedDeliberately(String overlay) {
+        List<JsonNode> documents = build(overlay);
+        List<String> violations = new ArrayList<>();
+        for (ServiceModule module : MODULES) {
+            if (!module.canTrace(Repository.root())) {
+                violations.add(module.name() + " lacks quarkus-opentelemetry");
+            }
+            List<JsonNode> tracingConfig = Manifests.find(documents, "Deployment", module.name()).stream()
+                    .flatMap(deployment -> deployment.findValues("configMapRef").stream())
+                    .flatMap(ref -> Manifests.find(documents, "ConfigMap", ref.path("name").asText()).stream())
+                    .map(map -> map.path("data"))
+                    .filter(data -> data.has("QUARKUS_OTEL_SDK_DISABLED"))
+                    .toList();
+            if (tracingConfig.isEmpty()) {
+                violations.add(module.name() + " reads no ConfigMap that sets QUARKUS_OTEL_SDK_DISABLED");
+            }
+            tracingConfig.stream()
+                    .filter(data -> "false".equals(data.path("QUARKUS_OTEL_SDK_DISABLED").asText()))
+                    .filter(data -> !data.path("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT").asText().startsWith("http"))
+                    .forEach(data -> violations.add(module.name() + " traces without a collector endpoint"));
+        }
+        assertNone(overlay, violations);
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void everyServiceGetsItsRequiredConfiguration(String overlay) {

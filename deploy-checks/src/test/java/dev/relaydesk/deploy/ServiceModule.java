@@ -60,6 +60,13 @@ record ServiceModule(String name, Map<String, String> properties) {
         return new ServiceModule(name, prod);
     }
 
+    /** Whether the service can export traces: OpenTelemetry in its own pom or through messaging-support. */
+    boolean canTrace(Path root) {
+        String pom = read(root.resolve(name).resolve("pom.xml"));
+        return pom.contains("<artifactId>quarkus-opentelemetry</artifactId>")
+                || pom.contains("<artifactId>relaydesk-messaging-support</artifactId>");
+    }
+
     static String read(Path file) {
         try {
             return Files.readString(file);
