@@ -28,5 +28,25 @@ select t.id, 'agent', t.created_at from ticket.ticket t
  where t.client_email like '%@inbox.bench' and t.number % 3 = 0
 on conflict do nothing;
 
+-- A conversation on each: the client's mail and an agent's public reply. The order number in the client's
+-- mail is unique to its ticket, so a search for it is the rare-word case (one hit in 100,000).
+insert into ticket.note (id, ticket_id, author_type, author_name, author_email, body, public_note, created_at)
+select gen_random_uuid(), t.id, 'CLIENT', t.client_name, t.client_email,
+       'Hello, about order ORD' || t.number || ': I restarted it twice, the ' || lower(split_part(t.title, ' ', 1))
+           || ' still fails. Regards', true, t.created_at
+  from ticket.ticket t where t.client_email like '%@inbox.bench'
+union all
+select gen_random_uuid(), t.id, 'AGENT', 'Agent', null,
+       'Thanks for the details, we are looking into the ' || lower(split_part(t.title, ' ', 1)) || ' now.',
+       true, t.updated_at
+  from ticket.ticket t where t.client_email like '%@inbox.bench';
+
+-- A second agent with a handful of tickets: "assigned to me" is then the rare case, not a third of all.
+insert into ticket.ticket_assignee (ticket_id, agent, assigned_at)
+select t.id, 'agent2', t.created_at from ticket.ticket t
+ where t.client_email like '%@inbox.bench' and t.number % 5000 = 7
+on conflict do nothing;
+
 analyze ticket.ticket;
+analyze ticket.note;
 analyze ticket.ticket_assignee;

@@ -116,8 +116,8 @@ public class TicketSearch {
                 parameters.put("number", Integer.parseInt(number.group(2)));
                 parameters.put("numberKey", number.group(1).toUpperCase(Locale.ROOT));
             } else {
-                where.add("(t.search_vector @@ websearch_to_tsquery('simple', :text) or exists (select 1 from note n"
-                        + " where n.ticket_id = t.id and n.search_vector @@ websearch_to_tsquery('simple', :text)))");
+                // the ticket's fields and every note's words, in one indexed column (migration V6)
+                where.add("t.text_vector @@ websearch_to_tsquery('simple', :text)");
                 parameters.put("text", query.text().strip());
             }
         }
