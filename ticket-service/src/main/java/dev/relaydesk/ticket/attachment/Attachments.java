@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -40,6 +41,23 @@ public class Attachments {
 
     public long maxBytes() {
         return maxBytes;
+    }
+
+    /** The size limit as people read it ("10.0 MB"). */
+    public String maxSizeLabel() {
+        return megabytes(maxBytes);
+    }
+
+    /** Why a file of this name and size cannot be attached, in words for the person who chose it. */
+    public Optional<String> refusal(String filename, long size) {
+        String name = filename == null || filename.isBlank() ? "the file" : FileNames.safe(filename);
+        if (size == 0) {
+            return Optional.of(name + " is empty");
+        }
+        if (size > maxBytes) {
+            return Optional.of(name + " is " + megabytes(size) + "; at most " + megabytes(maxBytes) + " can be attached");
+        }
+        return Optional.empty();
     }
 
     /** Stores an uploaded file on the ticket; too large is 413, empty or nameless is 400 on {@code file}. */

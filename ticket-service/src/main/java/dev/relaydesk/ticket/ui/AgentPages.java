@@ -5,6 +5,7 @@ import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.ticket.access.AgentAccess;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
+import dev.relaydesk.ticket.attachment.Attachments;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
 import dev.relaydesk.ticket.field.CustomField;
 import dev.relaydesk.ticket.field.CustomFieldValues;
@@ -57,9 +58,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * The agent web UI: inbox, ticket page, board. Server-rendered (Qute), forms post and redirect, a little
@@ -80,7 +84,7 @@ public class AgentPages {
     static class Templates {
         static native TemplateInstance inbox(InboxView view);
 
-        static native TemplateInstance ticket(TicketPageView view);
+        static native TemplateInstance ticket(TicketPageView view, String draft);
 
         static native TemplateInstance ticket$note(NoteView note);
 
@@ -95,13 +99,15 @@ public class AgentPages {
     private final AgentFormTokens formTokens;
     private final LiveUpdates live;
     private final TicketPages ticketPages;
+    private final Attachments attachments;
 
     @Inject
     @IdToken
     JsonWebToken idToken;
 
     AgentPages(AgentAccess access, TicketSearch search, TicketService tickets, AgentFormTokens formTokens,
-            LiveUpdates live, TicketPages ticketPages) {
+            LiveUpdates live, TicketPages ticketPages, Attachments attachments) {
+        this.attachments = attachments;
         this.access = access;
         this.search = search;
         this.tickets = tickets;
@@ -131,7 +137,7 @@ public class AgentPages {
     @Path("/tickets/{id}")
     @Transactional(Transactional.TxType.SUPPORTS)
     public TemplateInstance ticket(@PathParam("id") UUID id, @QueryParam("message") String message) {
-        return Templates.ticket(ticketPages.of(access.visibleTicket(id), agent(), message));
+        return Templates.ticket(ticketPages.of(access.visibleTicket(id), agent(), message), null);
     }
 
     /** Priority and custom fields. A bad value or a stale page shows the ticket again with what went wrong. */
@@ -183,21 +189,40 @@ public class AgentPages {
         return seeTicket(id, agents.isEmpty() ? "Nobody has this ticket now." : "Assigned to " + String.join(", ", agents) + ".");
     }
 
-    /** The reply box: a public answer (the client is emailed unless unticked) or a private note. */
+    /**
+     * The reply box: a public answer (the client is emailed unless unticked) or a private note, with files. A file
+     * that cannot be attached sends nothing: the agent gets the page back with the reason and the draft.
+     */
     @POST
     @Path("/tickets/{id}/notes")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response reply(@PathParam("id") UUID id, @FormParam("csrf") String csrf, @FormParam("body") String body,
-            @FormParam("visibility") String visibility, @FormParam("notify") String notify) {
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response reply(@PathParam("id") UUID id, @RestForm String csrf, @RestForm String body,
+            @RestForm String visibility, @RestForm String notify, @RestForm("files") List<FileUpload> files) {
         checkForm(csrf);
         Ticket ticket = access.visibleTicket(id);
+        List<FileUpload> chosen = files == null ? List.of()
+                : files.stream().filter(file -> !(isBlank(file.fileName()) && file.size() == 0)).toList();
         if (body == null || body.isBlank()) {
-            return seeTicket(id, "Write something before sending.");
+            return chosen.isEmpty() ? seeTicket(id, "Write something before sending.")
+                    : ticketPage(400, ticket, "Write something before sending; choose the files again.", body);
         }
+        for (FileUpload file : chosen) {
+            Optional<String> refusal = attachments.refusal(file.fileName(), file.size());
+            if (refusal.isPresent()) {
+                return ticketPage(file.size() > 0 ? 413 : 400, ticket, "Not sent: " + refusal.get()
+                        + ". Your text is below; choose the files again.", body);
+            }
+        }
+        List<UUID> attachmentIds = chosen.stream()
+                .map(file -> attachments.store(ticket.id, file.fileName(), file.contentType(), file.uploadedFile(),
+                        access.username()).id)
+                .toList();
         boolean publicNote = !"private".equals(visibility);
         tickets.addNote(ticket, new NewNote(NoteAuthor.AGENT, access.username(), null, body.strip(), publicNote,
-                publicNote && "on".equals(notify), null));
-        return seeTicket(id, publicNote ? "Answer sent." : "Private note added.");
+                publicNote && "on".equals(notify), null, attachmentIds, access.username()));
+        String withFiles = attachmentIds.isEmpty() ? "" : " with " + attachmentIds.size()
+                + (attachmentIds.size() == 1 ? " file" : " files");
+        return seeTicket(id, (publicNote ? "Answer sent" : "Private note added") + withFiles + ".");
     }
 
     /** Moves a ticket from its page or the board; {@code back} says where the agent returns. */
@@ -279,8 +304,17 @@ public class AgentPages {
     }
 
     private Response ticketPage(int status, Ticket ticket, String message) {
+        return ticketPage(status, ticket, message, null);
+    }
+
+    /** The ticket page with a message, and the reply box holding the agent's unsent draft. */
+    private Response ticketPage(int status, Ticket ticket, String message, String draft) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.ticket(ticketPages.of(ticket, agent(), message)).render()).build();
+                .entity(Templates.ticket(ticketPages.of(ticket, agent(), message), draft).render()).build();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static long versionOf(MultivaluedMap<String, String> form) {

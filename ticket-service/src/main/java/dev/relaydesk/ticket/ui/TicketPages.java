@@ -6,6 +6,7 @@ import dev.relaydesk.ticket.access.TypePermissions;
 import dev.relaydesk.ticket.api.TicketViews.HistoryView;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
+import dev.relaydesk.ticket.attachment.Attachments;
 import dev.relaydesk.ticket.field.CustomField;
 import dev.relaydesk.ticket.history.HistoryEntry;
 import dev.relaydesk.ticket.project.WorkflowStage;
@@ -32,10 +33,12 @@ class TicketPages {
 
     private final AgentAccess access;
     private final TicketSearch search;
+    private final Attachments attachments;
 
-    TicketPages(AgentAccess access, TicketSearch search) {
+    TicketPages(AgentAccess access, TicketSearch search, Attachments attachments) {
         this.access = access;
         this.search = search;
+        this.attachments = attachments;
     }
 
     TicketPageView of(Ticket ticket, Agent agent, String message) {
@@ -50,7 +53,7 @@ class TicketPages {
         return new TicketPageView(agent, TicketSummary.of(ticket), ticket.description, fieldInputs(ticket),
                 NoteView.ofTicket(ticket.id),
                 HistoryEntry.ofTicket(ticket.id).stream().map(HistoryView::of).toList(), stages, priorities, assignees,
-                others, message);
+                others, message, attachments.maxSizeLabel());
     }
 
     /**

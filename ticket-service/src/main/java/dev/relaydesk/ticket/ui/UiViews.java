@@ -26,7 +26,7 @@ public final class UiViews {
 
     public record TicketPageView(Agent agent, TicketSummary ticket, String description, List<FieldInput> fields,
             List<NoteView> notes, List<HistoryView> history, List<String> stages, List<Option> priorities,
-            List<Option> assignees, List<TicketSummary> otherTickets, String message) {
+            List<Option> assignees, List<TicketSummary> otherTickets, String message, String maxAttachmentLabel) {
     }
 
     /** One choice of a select or a set of checkboxes. */

@@ -3,7 +3,9 @@ package dev.relaydesk.ticket.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relaydesk.events.AttachmentRef;
 import dev.relaydesk.events.EventJson;
+import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.testsupport.Browser;
@@ -16,7 +18,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -96,6 +102,39 @@ class AgentUiBrowserTest {
         TicketClosed closed = EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.TICKET_CLOSED.topic(),
                 record -> record.key().equals(id)).value(), TicketClosed.class);
         assertEquals("agent", closed.actor());
+    }
+
+    @Test
+    void anAgentAttachesFilesToAReplyAndAFileTooLargeKeepsTheDraft() throws IOException {
+        String id = TestTickets.openByMail(kafka, admin, TestTickets.uniqueClient("files"), "Invoice layout is wrong");
+        Path invoice = Files.writeString(Files.createTempDirectory("reply").resolve("corrected-invoice.txt"),
+                "Invoice 2026-117, corrected");
+        Path huge = Files.createTempDirectory("reply").resolve("scan.pdf");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(11L * 1024 * 1024);
+        }
+
+        logIn("agent", "agent");
+        browser.get(base + "/ui/tickets/" + id);
+        browser.findElement(By.id("reply-body")).sendKeys("Here is the corrected one and a scan.");
+        browser.findElement(By.id("reply-files")).sendKeys(invoice + "\n" + huge);
+        browser.findElement(By.cssSelector("form.reply button[type=submit]")).click();
+        assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("Not sent: scan.pdf is 11.0 MB"),
+                browser.findElement(By.cssSelector(".flash")).getText());
+        assertEquals("Here is the corrected one and a scan.", browser.findElement(By.id("reply-body")).getAttribute("value"));
+        assertEquals(List.of(), browser.findElements(By.cssSelector(".note.AGENT")), "nothing was sent");
+
+        browser.findElement(By.id("reply-files")).sendKeys(invoice.toString());
+        browser.findElement(By.cssSelector("form.reply button[type=submit]")).click();
+        assertEquals("Answer sent with 1 file.", browser.findElement(By.cssSelector(".flash")).getText());
+        WebElement note = browser.findElement(By.cssSelector(".note.AGENT.public"));
+        assertTrue(note.getText().contains("Here is the corrected one"));
+        assertEquals("corrected-invoice.txt", note.findElement(By.cssSelector("a[download]")).getText());
+
+        NoteAdded added = EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.NOTE_ADDED.topic(),
+                record -> record.key().equals(id) && record.value().contains("corrected-invoice.txt")).value(), NoteAdded.class);
+        assertEquals(List.of("corrected-invoice.txt"), added.attachments().stream().map(AttachmentRef::filename).toList());
+        assertTrue(added.notifyClient(), "a public answer mails the client");
     }
 
     @Test
