@@ -1,11 +1,16 @@
 // Drag and drop on the board: dropping a card on a column submits the card's own "Move" form with that
 // column's stage, so dragging does exactly what the keyboard-accessible form does.
-document.querySelectorAll('.card[draggable]').forEach(card => {
-  card.addEventListener('dragstart', event => {
-    event.dataTransfer.setData('text/plain', card.dataset.ticket);
-    card.classList.add('dragging');
-  });
-  card.addEventListener('dragend', () => card.classList.remove('dragging'));
+// Listened for on the board, not on each card, so that cards added live (live.js) drag as well.
+const board = document.querySelector('.board');
+board.addEventListener('dragstart', event => {
+  const card = event.target.closest && event.target.closest('.card[draggable]');
+  if (!card) return;
+  event.dataTransfer.setData('text/plain', card.dataset.ticket);
+  card.classList.add('dragging');
+});
+board.addEventListener('dragend', event => {
+  const card = event.target.closest && event.target.closest('.card');
+  if (card) card.classList.remove('dragging');
 });
 document.querySelectorAll('.column').forEach(column => {
   column.addEventListener('dragover', event => { event.preventDefault(); column.classList.add('over'); });

@@ -82,6 +82,40 @@
     if (change.unread !== null && change.unread !== undefined) element.classList.toggle('unread', change.unread);
   }
 
+  // Board: a ticket created meanwhile appears on top of its column, drawn from the page's own card template.
+  source.addEventListener('created', event => {
+    const ticket = JSON.parse(event.data);
+    const column = [...document.querySelectorAll('.column')].find(c => c.dataset.stage === ticket.stage);
+    const template = document.getElementById('new-card');
+    if (card(ticket.number) || !template) return;
+    if (!column) {
+      tell('New ticket ' + ticket.number + ': ' + ticket.title + '. Reload to see it.');
+      return;
+    }
+    const element = template.content.firstElementChild.cloneNode(true);
+    element.dataset.ticket = ticket.number;
+    element.classList.toggle('unread', ticket.unread);
+    const link = element.querySelector('a');
+    link.href = '/ui/tickets/' + encodeURIComponent(ticket.id);
+    link.querySelector('.number').textContent = ticket.number;
+    link.querySelector('.title').textContent = ticket.title;
+    element.querySelector('.client').textContent = ticket.client;
+    element.querySelector('.priority').textContent = ticket.priority;
+    const form = element.querySelector('form.move');
+    form.action = '/ui/tickets/' + encodeURIComponent(ticket.id) + '/stage';
+    form.querySelector('input[name=version]').value = ticket.version;
+    const select = form.querySelector('select[name=stage]');
+    select.id = 'move-' + ticket.id;
+    select.value = ticket.stage;
+    const label = form.querySelector('label');
+    label.htmlFor = select.id;
+    label.textContent = 'Move ' + ticket.number + ' to';
+    column.querySelector('h2').after(element);
+    recount();
+    highlight(element);
+    tell('New ticket ' + ticket.number + ': ' + ticket.title + '.');
+  });
+
   source.addEventListener('moved', event => {
     const move = JSON.parse(event.data);
     const element = card(move.number);

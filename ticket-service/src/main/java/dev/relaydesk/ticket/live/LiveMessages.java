@@ -10,6 +10,7 @@ import dev.relaydesk.events.TicketCreated;
 import dev.relaydesk.events.TicketEvent;
 import dev.relaydesk.events.TicketReopened;
 import dev.relaydesk.events.TicketSnapshot;
+import dev.relaydesk.events.TicketSource;
 import dev.relaydesk.events.TicketStageChanged;
 import dev.relaydesk.events.TicketUpdated;
 import dev.relaydesk.events.TicketUpdated.FieldChange;
@@ -43,6 +44,11 @@ class LiveMessages {
     }
 
     record CardChange(String number, long version, String title, Boolean unread, String text) {
+    }
+
+    /** A ticket to add to an open board: what a card shows, the page's own template draws it. */
+    record NewCard(UUID id, String number, long version, String title, String client, String priority, String stage,
+            boolean unread) {
     }
 
     private final ObjectMapper json;
@@ -96,8 +102,10 @@ class LiveMessages {
             return message("moved", new Moved(moved.ticket().number(), moved.version(), moved.ticket().stage()));
         }
         if (event instanceof TicketCreated created) {
-            return message("changed", new CardChange(created.number(), created.version(), null, null,
-                    "New ticket " + created.number() + ": " + created.title()));
+            // unread as TicketService marks it: whatever a client opened waits for an agent
+            return message("created", new NewCard(created.ticketId(), created.number(), created.version(),
+                    created.title(), created.clientName() != null ? created.clientName() : created.clientEmail(),
+                    created.priority().name(), created.stage(), created.source() != TicketSource.AGENT));
         }
         if (event instanceof NoteAdded note) {
             // As TicketService marks it: a client writing makes it unread, an agent answering makes it read.

@@ -125,6 +125,31 @@ class LiveBrowserTest {
         assertEquals(number + " moved to Closed.", agentBrowser.findElement(By.cssSelector(".flash")).getText());
     }
 
+    @Test
+    void aTicketCreatedMeanwhileAppearsOnTheOpenBoardAndMovesLikeAnyCard() {
+        logIn(agentBrowser, "agent", "agent");
+        agentBrowser.get(base + "/ui/board/SUP");
+        agentBrowser.executeScript("window.notReloaded = true;");
+        awaitLiveConnection(agentBrowser);
+
+        String title = "Projector <b>hums</b> " + UUID.randomUUID().toString().substring(0, 4);
+        String id = TestTickets.openByMail(kafka, admin, TestTickets.uniqueClient("liveboard"), title);
+        String number = number(id);
+        By card = By.cssSelector(".column[data-stage='New'] .card[data-ticket='" + number + "']");
+        WebElement fresh = new WebDriverWait(agentBrowser, LIVE).until(ExpectedConditions.presenceOfElementLocated(card));
+        assertEquals(Boolean.TRUE, agentBrowser.executeScript("return window.notReloaded === true;"), "no reload happened");
+        assertEquals(number + " " + title, fresh.findElement(By.tagName("a")).getText(), "the title is text, not markup");
+        assertTrue(fresh.getAttribute("class").contains("unread"), "a client's new ticket is unread");
+        Browser.screenshot(agentBrowser, "board-live-new");
+
+        new Select(fresh.findElement(By.name("stage"))).selectByVisibleText("In progress");
+        fresh.findElement(By.cssSelector("form.move button")).click();
+        assertEquals(number + " moved to In progress.", agentBrowser.findElement(By.cssSelector(".flash")).getText());
+        fresh = agentBrowser.findElement(By.cssSelector(".column[data-stage='In progress'] .card[data-ticket='" + number + "']"));
+        fresh.findElement(By.tagName("a")).click();
+        assertTrue(agentBrowser.findElement(By.tagName("h1")).getText().contains(title));
+    }
+
     /** The page's own EventSource is open before anything happens that it should see. */
     private static void awaitLiveConnection(ChromeDriver browser) {
         new WebDriverWait(browser, LIVE).until(ExpectedConditions.presenceOfElementLocated(
