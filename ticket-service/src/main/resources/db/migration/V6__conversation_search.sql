@@ -20,7 +20,8 @@ alter table ticket add column text_vector tsvector generated always as (
     notes_vector) stored;
 create index ticket_text on ticket using gin (text_vector);
 
-create function ticket_note_words() returns trigger language plpgsql as $$
+-- SET search_path FROM CURRENT: the trigger finds the service's schema (as Flyway set it) whoever inserts a note.
+create function ticket_note_words() returns trigger language plpgsql set search_path from current as $$
 begin
     update ticket set notes_vector = strip(notes_vector || new.search_vector) where id = new.ticket_id;
     return null;
