@@ -7,8 +7,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * The kinds of provider the gateway hosts. So far only "events" can be configured (webhook subscriptions,
- * under /api/admin/webhooks); the others are listed for what they will do.
+ * The kinds of provider the gateway hosts. Configurable so far: "events" (webhook subscriptions, under
+ * /api/admin/webhooks) and "ticket-screening" (/api/admin/providers/ticket-screening); the others are listed for
+ * what they will do.
  */
 @Path("/api/provider-kinds")
 @Produces(MediaType.APPLICATION_JSON)

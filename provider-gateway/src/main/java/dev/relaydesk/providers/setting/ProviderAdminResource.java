@@ -1,0 +1,111 @@
+package dev.relaydesk.providers.setting;
+
+import dev.relaydesk.providers.outbound.OutboundUrlGuard;
+import dev.relaydesk.providers.outbound.RefusedUrlException;
+import dev.relaydesk.providers.setting.ProviderSetting.Kind;
+import dev.relaydesk.providers.setting.ProviderSetting.Mode;
+import dev.relaydesk.providers.setting.ProviderViews.ProviderRequest;
+import dev.relaydesk.providers.setting.ProviderViews.ProviderView;
+import dev.relaydesk.providers.signing.WebhookSignature;
+import dev.relaydesk.web.InvalidFieldException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Admins choose, per provider kind, the built-in behaviour or an external web service. */
+@Path("/api/admin/providers/{kind}")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Transactional
+@Tag(name = "Providers", description = "Built-in or external (URL + secret) providers, one per kind")
+public class ProviderAdminResource {
+
+    private static final int DEFAULT_TIMEOUT_MS = 2000;
+
+    private final OutboundUrlGuard guard;
+
+    ProviderAdminResource(OutboundUrlGuard guard) {
+        this.guard = guard;
+    }
+
+    @GET
+    public ProviderView get(@PathParam("kind") String kind) {
+        return ProviderView.of(find(ProviderKinds.configurable(kind)), null);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Configure the provider of this kind",
+            description = "The secret is write-only: when the gateway generates one, it is returned once, here, as generatedSecret.")
+    public ProviderView put(@PathParam("kind") String kindName, @Valid @NotNull ProviderRequest request) {
+        Kind kind = ProviderKinds.configurable(kindName);
+        ProviderSetting setting = ProviderSetting.of(kind).orElseGet(() -> {
+            ProviderSetting created = new ProviderSetting();
+            created.id = UUID.randomUUID();
+            created.kind = kind;
+            created.createdAt = Instant.now();
+            return created;
+        });
+        String generated = null;
+        if (request.mode() == Mode.EXTERNAL) {
+            setting.url = checkedUrl(request.url());
+            if (request.secret() != null) {
+                String problem = WebhookSignature.problemWith(request.secret());
+                if (problem != null) {
+                    throw new InvalidFieldException("secret", "The secret " + problem + ".");
+                }
+                setting.secret = request.secret();
+            } else if (setting.secret == null) {
+                generated = WebhookSignature.newSecret();
+                setting.secret = generated;
+            }
+        } else {
+            setting.url = null;
+            setting.secret = null;
+        }
+        setting.mode = request.mode();
+        setting.timeoutMs = request.timeoutMs() == null ? DEFAULT_TIMEOUT_MS : request.timeoutMs();
+        setting.fallback = request.fallback();
+        setting.enabled = request.enabled() == null || request.enabled();
+        setting.updatedAt = Instant.now();
+        setting.persist();
+        return ProviderView.of(setting, generated);
+    }
+
+    @DELETE
+    @Operation(summary = "Back to no provider of this kind (the platform's own behaviour)")
+    public void delete(@PathParam("kind") String kind) {
+        find(ProviderKinds.configurable(kind)).delete();
+    }
+
+    private String checkedUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw new InvalidFieldException("url", "An external provider needs the URL of its web service.");
+        }
+        try {
+            guard.check(url.trim());
+        } catch (RefusedUrlException e) {
+            throw new InvalidFieldException("url", "The URL " + e.getMessage() + ".");
+        }
+        return url.trim();
+    }
+
+    private static ProviderSetting find(Kind kind) {
+        return ProviderSetting.of(kind)
+                .orElseThrow(() -> new NotFoundException("No " + ProviderKinds.pathName(kind) + " provider is configured."));
+    }
+}

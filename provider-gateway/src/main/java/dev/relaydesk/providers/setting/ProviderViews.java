@@ -1,0 +1,50 @@
+package dev.relaydesk.providers.setting;
+
+import dev.relaydesk.providers.setting.ProviderSetting.Fallback;
+import dev.relaydesk.providers.setting.ProviderSetting.Mode;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The admin API's shapes for provider settings. The secret goes in, never out (except once, when generated). */
+public final class ProviderViews {
+
+    private ProviderViews() {
+    }
+
+    public record ProviderRequest(
+            @Schema(description = "BUILT_IN (the platform's own behaviour) or EXTERNAL (a web service)") @NotNull Mode mode,
+            @Schema(description = "The external service's URL: http or https; internal addresses only when allow-listed",
+                    example = "https://crm.example.com/relaydesk/screening")
+            @Size(max = 2000) String url,
+            @Schema(description = "Signing secret (whsec_ + base64 key of 24 to 64 bytes). Write-only. Leave it out "
+                    + "to keep the current one, or to have one generated the first time.", writeOnly = true)
+            String secret,
+            @Schema(description = "How long ticket creation waits for an answer, in ms (default 2000)", example = "1500")
+            @Min(50) @Max(30000) Integer timeoutMs,
+            @Schema(description = "What happens when the service does not answer in time or answers nonsense: "
+                    + "ACCEPT_UNCHANGED (default) or REJECT")
+            Fallback fallback,
+            @Schema(description = "Defaults to true") Boolean enabled) {
+
+        @Override
+        public String toString() {
+            return "ProviderRequest[" + mode + ", " + url + "]"; // never the secret
+        }
+    }
+
+    public record ProviderView(String kind, Mode mode, String url, boolean secretSet, int timeoutMs, Fallback fallback,
+            boolean enabled, Instant updatedAt,
+            @Schema(description = "Only in the answer that generated it: the secret to give the external service")
+            String generatedSecret) {
+
+        static ProviderView of(ProviderSetting setting, String generatedSecret) {
+            return new ProviderView(ProviderKinds.pathName(setting.kind), setting.mode, setting.url,
+                    setting.secret != null, setting.timeoutMs, setting.fallbackOrDefault(), setting.enabled,
+                    setting.updatedAt, generatedSecret);
+        }
+    }
+}

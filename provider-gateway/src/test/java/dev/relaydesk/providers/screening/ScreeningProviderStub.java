@@ -1,0 +1,93 @@
+package dev.relaydesk.providers.screening;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.relaydesk.providers.signing.WebhookSignature;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * The third party we cannot run: an external screening service on loopback. It refuses requests whose Standard
+ * Webhooks signature does not verify with its secret (401), and otherwise answers what the test scripted.
+ */
+final class ScreeningProviderStub implements AutoCloseable {
+
+    record Received(String body, boolean signatureVerified, String contract) {
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile String secret;
+    private volatile int status = 200;
+    private volatile String answer = "{\"decision\": \"accept\"}";
+    private volatile long delayMillis;
+
+    private ScreeningProviderStub(HttpServer server) {
+        this.server = server;
+    }
+
+    static ScreeningProviderStub start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        ScreeningProviderStub stub = new ScreeningProviderStub(server);
+        server.createContext("/screen", stub::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        return stub;
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/screen";
+    }
+
+    /** The next requests verify against this secret and get this answer, this late. */
+    void script(String secret, int status, String answer, long delayMillis) {
+        this.secret = secret;
+        this.status = status;
+        this.answer = answer;
+        this.delayMillis = delayMillis;
+        received.clear();
+    }
+
+    List<Received> received() {
+        return received;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            boolean verified;
+            try {
+                WebhookSignature.forSecret(secret).verify(
+                        exchange.getRequestHeaders().getFirst(WebhookSignature.ID_HEADER),
+                        exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER),
+                        exchange.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER), body, Instant.now());
+                verified = true;
+            } catch (WebhookSignature.InvalidSignatureException e) {
+                verified = false;
+            }
+            received.add(new Received(new String(body, StandardCharsets.UTF_8), verified,
+                    exchange.getRequestHeaders().getFirst("X-RelayDesk-Contract")));
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] bytes = (verified ? answer : "signature does not verify").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(verified ? status : 401, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
