@@ -75,6 +75,7 @@ public final class ServiceCatalog {
             p.put("relaydesk.internal.api-key", internalApiKey);
             p.put("relaydesk.mail.domain", MAIL_DOMAIN);
             switch (module) {
+                case TICKET -> p.put("relaydesk.providers.internal-url", "http://127.0.0.1:" + ports.providerGateway());
                 case PORTAL -> {
                     p.put("relaydesk.portal.public-url", portalPublicUrl != null ? portalPublicUrl : portalInternal);
                     p.put("relaydesk.tickets.internal-url", "http://127.0.0.1:" + ports.ticketService());

@@ -182,6 +182,10 @@ public class WebFormPage {
         } catch (FieldRefusedException e) {
             return e.project ? unknown().build()
                     : Response.status(400).entity(formWithoutLookup(projectKey, values, e.errors, embed)).build();
+        } catch (RejectedException e) {
+            // The help desk's screening refused it; its words are for the client, shown as text above their request.
+            return Response.status(422).entity(Templates.form(view(projectKey, projectKey, values, null, embed, null,
+                    e.getMessage()))).build();
         } catch (UnavailableException e) {
             LOG.warnf("Web form of %s could not be sent: %s", projectKey, e.getMessage());
             return Response.status(503).entity(Templates.form(view(projectKey, projectKey, values, null, embed, null,
@@ -209,9 +213,28 @@ public class WebFormPage {
             if (e.getResponse().getStatus() == 400) {
                 throw refusal(e);
             }
+            if (e.getResponse().getStatus() == 422) {
+                throw new RejectedException(detailOf(e));
+            }
             throw new UnavailableException(e);
         } catch (RuntimeException e) {
             throw new UnavailableException(e);
+        }
+    }
+
+    /** The help desk's screening refused the ticket, with words for the client. */
+    private static class RejectedException extends RuntimeException {
+        RejectedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private String detailOf(WebApplicationException e) {
+        try {
+            String detail = json.readTree(e.getResponse().readEntity(String.class)).path("detail").asText("");
+            return detail.isBlank() ? "Your request could not be accepted." : detail;
+        } catch (Exception unreadable) {
+            return "Your request could not be accepted.";
         }
     }
 

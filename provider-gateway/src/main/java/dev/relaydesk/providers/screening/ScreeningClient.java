@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaydesk.providers.outbound.OutboundUrlGuard;
 import dev.relaydesk.providers.outbound.RefusedUrlException;
-import dev.relaydesk.providers.screening.ScreeningContract.Draft;
+import dev.relaydesk.contracts.ScreeningDraft;
 import dev.relaydesk.providers.screening.ScreeningContract.Verdict;
 import dev.relaydesk.providers.signing.WebhookSignature;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +42,7 @@ class ScreeningClient {
 
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
             failOn = ProviderFailure.class)
-    Verdict ask(String url, String secret, Duration timeout, Draft draft) {
+    Verdict ask(String url, String secret, Duration timeout, ScreeningDraft draft) {
         URI target;
         try {
             target = guard.check(url);
@@ -83,7 +83,7 @@ class ScreeningClient {
         }
     }
 
-    private byte[] write(Draft draft) {
+    private byte[] write(ScreeningDraft draft) {
         try {
             return json.writeValueAsBytes(draft);
         } catch (JsonProcessingException e) {

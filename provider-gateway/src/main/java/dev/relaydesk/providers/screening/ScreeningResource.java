@@ -1,8 +1,8 @@
 package dev.relaydesk.providers.screening;
 
-import dev.relaydesk.providers.screening.ScreeningContract.Decision;
-import dev.relaydesk.providers.screening.ScreeningContract.Draft;
-import jakarta.validation.Valid;
+import dev.relaydesk.contracts.ScreeningDecision;
+import dev.relaydesk.contracts.ScreeningDraft;
+import dev.relaydesk.web.InvalidFieldException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,7 +27,17 @@ public class ScreeningResource {
 
     @POST
     @Operation(summary = "Screen a ticket about to be created: accept (perhaps redirected, with fields set) or reject")
-    public Decision screen(@Valid @NotNull Draft draft) {
+    public ScreeningDecision screen(@NotNull ScreeningDraft draft) {
+        required("projectKey", draft.projectKey(), 20);
+        required("title", draft.title(), 500);
+        required("clientEmail", draft.clientEmail(), 320);
+        required("source", draft.source(), 20);
         return screening.screen(draft);
+    }
+
+    private static void required(String field, String value, int maxLength) {
+        if (value == null || value.isBlank() || value.length() > maxLength) {
+            throw new InvalidFieldException(field, "Required, at most " + maxLength + " characters.");
+        }
     }
 }

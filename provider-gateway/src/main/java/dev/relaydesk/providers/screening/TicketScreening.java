@@ -1,8 +1,8 @@
 package dev.relaydesk.providers.screening;
 
-import dev.relaydesk.providers.screening.ScreeningContract.Decision;
-import dev.relaydesk.providers.screening.ScreeningContract.Draft;
-import dev.relaydesk.providers.screening.ScreeningContract.Outcome;
+import dev.relaydesk.contracts.ScreeningDecision;
+import dev.relaydesk.contracts.ScreeningDraft;
+import dev.relaydesk.contracts.ScreeningDecision.Outcome;
 import dev.relaydesk.providers.screening.ScreeningContract.Verdict;
 import dev.relaydesk.providers.setting.ProviderSetting;
 import dev.relaydesk.providers.setting.ProviderSetting.Fallback;
@@ -42,16 +42,16 @@ public class TicketScreening {
         this.metrics = metrics;
     }
 
-    public Decision screen(Draft draft) {
+    public ScreeningDecision screen(ScreeningDraft draft) {
         Optional<ProviderSetting> setting = QuarkusTransaction.requiringNew()
                 .call(() -> ProviderSetting.enabled(Kind.TICKET_SCREENING));
         if (setting.isEmpty() || setting.get().mode == Mode.BUILT_IN) {
-            return count(Decision.unchanged(), "unscreened");
+            return count(ScreeningDecision.unchanged(), "unscreened");
         }
         ProviderSetting provider = setting.get();
         try {
             Verdict verdict = client.ask(provider.url, provider.secret, Duration.ofMillis(provider.timeoutMs), draft);
-            Decision decision = decide(verdict);
+            ScreeningDecision decision = decide(verdict);
             return count(decision, decision.outcome() == Outcome.ACCEPT ? "accepted" : "rejected");
         } catch (ProviderFailure e) {
             return fallback(provider, e.getMessage());
@@ -60,16 +60,16 @@ public class TicketScreening {
         }
     }
 
-    private Decision fallback(ProviderSetting provider, String reason) {
+    private ScreeningDecision fallback(ProviderSetting provider, String reason) {
         LOG.warnf("Ticket screening provider %s: %s; fallback %s", provider.url, reason, provider.fallbackOrDefault());
-        Decision decision = provider.fallbackOrDefault() == Fallback.REJECT
-                ? new Decision(Outcome.REJECT, null, null, Map.of(), UNAVAILABLE_MESSAGE, true, reason)
-                : new Decision(Outcome.ACCEPT, null, null, Map.of(), null, true, reason);
+        ScreeningDecision decision = provider.fallbackOrDefault() == Fallback.REJECT
+                ? new ScreeningDecision(Outcome.REJECT, null, null, Map.of(), UNAVAILABLE_MESSAGE, true, reason)
+                : new ScreeningDecision(Outcome.ACCEPT, null, null, Map.of(), null, true, reason);
         return count(decision, "fallback");
     }
 
     /** Checks the provider's verdict field by field; a verdict that breaks the contract counts as no answer. */
-    static Decision decide(Verdict verdict) {
+    static ScreeningDecision decide(Verdict verdict) {
         if (verdict == null || verdict.decision() == null) {
             throw new ProviderFailure("answered without a decision");
         }
@@ -79,7 +79,7 @@ public class TicketScreening {
                 if (message.isEmpty() || message.length() > MAX_MESSAGE) {
                     throw new ProviderFailure("rejected without a message for the client (1 to " + MAX_MESSAGE + " characters)");
                 }
-                return new Decision(Outcome.REJECT, null, null, Map.of(), message, false, null);
+                return new ScreeningDecision(Outcome.REJECT, null, null, Map.of(), message, false, null);
             }
             case "accept" -> {
                 if (verdict.projectKey() != null && !PROJECT_KEY.matcher(verdict.projectKey()).matches()) {
@@ -88,7 +88,7 @@ public class TicketScreening {
                 if (verdict.type() != null && (verdict.type().isBlank() || verdict.type().length() > 200)) {
                     throw new ProviderFailure("answered an unusable ticket type");
                 }
-                return new Decision(Outcome.ACCEPT, verdict.projectKey(), verdict.type(), fields(verdict.customFields()),
+                return new ScreeningDecision(Outcome.ACCEPT, verdict.projectKey(), verdict.type(), fields(verdict.customFields()),
                         null, false, null);
             }
             default -> throw new ProviderFailure("answered an unknown decision");
@@ -114,7 +114,7 @@ public class TicketScreening {
         return checked;
     }
 
-    private Decision count(Decision decision, String outcome) {
+    private ScreeningDecision count(ScreeningDecision decision, String outcome) {
         metrics.counter("relaydesk.screening.decisions", "outcome", outcome).increment();
         return decision;
     }

@@ -7,6 +7,7 @@ import dev.relaydesk.ticket.ui.AgentPages;
 import dev.relaydesk.web.ConflictException;
 import dev.relaydesk.web.InvalidFieldException;
 import dev.relaydesk.web.Problem;
+import dev.relaydesk.ticket.screening.TicketRejectedException;
 import dev.relaydesk.web.Problems;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
@@ -47,6 +48,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidField(InvalidFieldException e) {
         return Problems.of(e);
+    }
+
+    /** The screening provider refused the ticket: its message is for the client, so it is the detail. */
+    @ServerExceptionMapper
+    public Response rejected(TicketRejectedException e) {
+        return new Problem("about:blank", "Ticket rejected", 422, e.getMessage(), null).toResponse();
     }
 
     @ServerExceptionMapper

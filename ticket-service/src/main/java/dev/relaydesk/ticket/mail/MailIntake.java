@@ -4,6 +4,7 @@ import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketSource;
 import dev.relaydesk.ticket.project.Project;
+import dev.relaydesk.ticket.screening.TicketRejectedException;
 import dev.relaydesk.ticket.ticket.Ticket;
 import dev.relaydesk.ticket.ticket.TicketService;
 import dev.relaydesk.ticket.ticket.TicketService.NewNote;
@@ -37,7 +38,15 @@ public class MailIntake {
             return;
         }
         Optional<Ticket> thread = threading.ticketOf(mail);
-        Ticket ticket = thread.isPresent() ? addReply(thread.get(), mail) : openTicket(mail);
+        Ticket ticket;
+        try {
+            ticket = thread.isPresent() ? addReply(thread.get(), mail) : openTicket(mail);
+        } catch (TicketRejectedException e) {
+            // The screening provider refused it; the mail stays in mail-ingest's store. (Answering the sender with
+            // the provider's message is for notification-service, later.)
+            LOG.infof("Mail %s made no ticket: screening rejected it (%s)", mail.mailId(), e.getMessage());
+            return;
+        }
         MailReference.remember(mail.messageId(), ticket.id);
     }
 

@@ -1,5 +1,7 @@
 package dev.relaydesk.ticket.ticket;
 
+import dev.relaydesk.contracts.ScreeningDecision;
+import dev.relaydesk.contracts.ScreeningDraft;
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketAssigned;
@@ -23,14 +25,19 @@ import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.project.WorkflowStage;
+import dev.relaydesk.ticket.screening.Screening;
+import dev.relaydesk.ticket.screening.TicketRejectedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,22 +46,33 @@ import java.util.UUID;
  * (the caller's, or a new one).
  */
 @ApplicationScoped
-@Transactional
+// A screening rejection happens before anything is written: the caller (mail intake) may carry on in its transaction.
+@Transactional(dontRollbackOn = TicketRejectedException.class)
 public class TicketService {
+
+    private static final Logger LOG = Logger.getLogger(TicketService.class);
 
     private final Outbox outbox;
     private final Attachments attachments;
     private final AfterCommit afterCommit;
     private final MeterRegistry metrics;
+    private final Screening screening;
 
-    TicketService(Outbox outbox, Attachments attachments, AfterCommit afterCommit, MeterRegistry metrics) {
+    TicketService(Outbox outbox, Attachments attachments, AfterCommit afterCommit, MeterRegistry metrics,
+            Screening screening) {
+        this.screening = screening;
         this.outbox = outbox;
         this.attachments = attachments;
         this.afterCommit = afterCommit;
         this.metrics = metrics;
     }
 
-    public Ticket open(NewTicket request) {
+    /**
+     * Opens a ticket, once the screening provider (for tickets clients open) has had its say: it may move it to
+     * another project or type and set custom fields, or refuse it ({@link TicketRejectedException}).
+     */
+    public Ticket open(NewTicket asked) {
+        NewTicket request = screened(asked);
         Instant now = Instant.now();
         Project project = request.project();
         Ticket ticket = new Ticket();
@@ -89,6 +107,33 @@ public class TicketService {
                 ticket.type.name, ticket.priority, ticket.clientOrganization, agentsToNotify(ticket)));
         afterCommit.run(() -> metrics.counter("relaydesk.tickets.created", "source", request.source().name()).increment());
         return ticket;
+    }
+
+    private NewTicket screened(NewTicket request) {
+        ScreeningDecision decision = screening.screen(request.source(), new ScreeningDraft(request.project().key,
+                request.type() != null ? request.type().name : null, request.title(), request.description(),
+                request.clientEmail(), request.clientName(), request.source().name(), request.customFields()));
+        if (decision.rejected()) {
+            metrics.counter("relaydesk.tickets.rejected", "source", request.source().name()).increment();
+            throw new TicketRejectedException(decision.message());
+        }
+        Project project = request.project();
+        if (decision.projectKey() != null && !decision.projectKey().equals(project.key)) {
+            Optional<Project> redirected = Project.byKey(decision.projectKey());
+            if (redirected.isEmpty()) {
+                LOG.warnf("Screening named project %s, which does not exist; %s stays", decision.projectKey(), project.key);
+            }
+            project = redirected.orElse(project);
+        }
+        UUID projectId = project.id;
+        TicketType type = decision.type() != null
+                ? TicketType.byName(projectId, decision.type()).orElse(null)
+                : request.type() != null && request.type().projectId.equals(projectId) ? request.type() : null;
+        Map<String, Object> fields = new LinkedHashMap<>(request.customFields());
+        fields.putAll(decision.customFields());
+        return new NewTicket(project, type, request.title(), request.description(), request.clientEmail(),
+                request.clientName(), request.clientOrganization(), request.priority(), fields, request.source(),
+                request.threadMessageId(), request.actor());
     }
 
     public Note addNote(Ticket ticket, NewNote request) {
