@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.NotificationSent;
 import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketSnapshot;
 import dev.relaydesk.events.fixtures.EventFixtures;
@@ -46,6 +48,26 @@ class TicketMailsTest {
         assertNull(mail.getHeader("Auto-Submitted"), "a person wrote this answer");
         KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.NOTE_ADDED.topic());
         assertEquals(1, Mailboxes.messages(client).size(), "the redelivered event sends nothing new");
+    }
+
+    /** ticket-service indexes every Message-ID we send, so a reply to this very mail threads. */
+    @Test
+    void eachSentMailIsAnnouncedWithItsMessageId() throws Exception {
+        String client = uniqueClient();
+        NoteAdded answer = note(client, NoteAuthor.AGENT, "Your new password is on its way.", true, true);
+
+        KafkaEvents.publish(kafka, answer, UUID.randomUUID().toString());
+
+        MimeMessage mail = Mailboxes.awaitMessage(client, message -> true);
+        String messageId = mail.getMessageID().replaceAll("^<|>$", "");
+        NotificationSent sent = EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.NOTIFICATION_SENT.topic(),
+                record -> answer.ticketId().toString().equals(record.key())).value(), NotificationSent.class);
+        assertEquals(messageId, sent.messageId());
+        assertEquals(answer.ticketId(), sent.ticketId());
+        assertEquals(answer.version(), sent.version());
+        assertEquals("AGENT_REPLY", sent.kind());
+        assertEquals(List.of(client), sent.recipients());
+        assertNull(sent.recipientAgent());
     }
 
     @Test

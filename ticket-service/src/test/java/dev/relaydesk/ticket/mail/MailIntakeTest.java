@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.MailReceived;
+import dev.relaydesk.events.NotificationSent;
 import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.fixtures.EventFixtures;
 import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
@@ -95,6 +97,35 @@ class MailIntakeTest {
                 .body("notes[0].authorType", equalTo("CLIENT"))
                 .body("notes[0].publicNote", equalTo(true))
                 .body("ticket.unread", equalTo(true)));
+        assertEquals(1, ticketsOf(client).getList("$").size());
+    }
+
+    /** The client's mail program kept only our notification's Message-ID, not their own original one. */
+    @Test
+    void aReplyAnsweringOnlyOurNotificationThreadsToItsTicket() {
+        String client = uniqueAddress("notified");
+        KafkaEvents.publish(kafka, mail(client, UUID.randomUUID() + "@example.com", List.of(), "Laptop will not boot"),
+                UUID.randomUUID().toString());
+        String ticketId = awaitTicketsOf(client, 1).getString("[0].id");
+        NotificationSent golden = EventFixtures.event(EventType.NOTIFICATION_SENT);
+        UUID deliveryId = UUID.randomUUID();
+        NotificationSent sent = new NotificationSent(UUID.fromString(ticketId), 1, deliveryId,
+                deliveryId + "@relaydesk.test", golden.kind(), List.of(client), null, golden.sentAt());
+        String eventId = UUID.randomUUID().toString();
+        KafkaEvents.publish(kafka, sent, eventId);
+        KafkaEvents.publish(kafka, sent, eventId);
+        KafkaEvents.awaitConsumed(kafka, "ticket-service", EventType.NOTIFICATION_SENT.topic());
+
+        MailReceived reply = mail(client, UUID.randomUUID() + "@example.com", List.of(sent.messageId()),
+                "AW: your ticket");
+        KafkaEvents.publish(kafka, withBody(reply, "Still black screen."), UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(agentToken)
+                .get("/api/tickets/{id}", ticketId)
+                .then().statusCode(200)
+                .body("notes", hasSize(1))
+                .body("notes[0].body", equalTo("Still black screen."))
+                .body("notes[0].authorType", equalTo("CLIENT")));
         assertEquals(1, ticketsOf(client).getList("$").size());
     }
 
