@@ -18,8 +18,11 @@ import dev.relaydesk.testsupport.Mailboxes;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.relaydesk.messaging.mail.ReplyTokens;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,9 @@ class TicketMailsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @ConfigProperty(name = ReplyTokens.KEY_PROPERTY)
+    String replyTokenKey;
 
     @Test
     void anAgentsPublicAnswerReachesTheClientInTheTicketsThread() throws Exception {
@@ -46,6 +52,10 @@ class TicketMailsTest {
         assertTrue(MailParts.text(mail).contains("Please restart the printer."));
         assertEquals("<" + answer.threadMessageId() + ">", mail.getHeader("In-Reply-To", null));
         assertNull(mail.getHeader("Auto-Submitted"), "a person wrote this answer");
+        String replyTo = ((InternetAddress) mail.getReplyTo()[0]).getAddress();
+        assertTrue(replyTo.matches("support\\+[a-z2-7]{42}@relaydesk\\.test"), replyTo);
+        assertEquals(Optional.of(answer.ticketId()), new ReplyTokens(replyTokenKey).ticketOfAddress(replyTo),
+                "the reply token in Reply-To names the ticket, under the key ticket-service checks it with");
         KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.NOTE_ADDED.topic());
         assertEquals(1, Mailboxes.messages(client).size(), "the redelivered event sends nothing new");
     }

@@ -1,6 +1,7 @@
 package dev.relaydesk.ticket.mail;
 
 import dev.relaydesk.events.MailReceived;
+import dev.relaydesk.messaging.mail.ReplyTokens;
 import dev.relaydesk.ticket.ticket.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the ticket an inbound mail belongs to, most trusted evidence first: the Message-IDs it answers
- * (In-Reply-To, then References newest first), then a ticket number in the subject. A subject number is
+ * Finds the ticket an inbound mail belongs to, most trusted evidence first: the reply token in the address it
+ * was sent to (our Reply-To, {@code support+<token>@...}; it cannot be made without the key), the Message-IDs it
+ * answers (In-Reply-To, then References newest first), then a ticket number in the subject. A subject number is
  * guessable, so it only counts when the sender is that ticket's client.
  */
 @ApplicationScoped
@@ -20,7 +22,27 @@ public class MailThreading {
 
     private static final Pattern SUBJECT_NUMBER = Pattern.compile("\\[([A-Z][A-Z0-9]{1,9})-(\\d{1,9})]");
 
+    private final ReplyTokens replyTokens;
+
+    MailThreading(ReplyTokens replyTokens) {
+        this.replyTokens = replyTokens;
+    }
+
     public Optional<Ticket> ticketOf(MailReceived mail) {
+        return byReplyToken(mail).or(() -> byMessageIds(mail)).or(() -> bySubjectNumber(mail));
+    }
+
+    /** A token that does not check out (tampered, another key's, a plain plus-tag) is no evidence at all. */
+    private Optional<Ticket> byReplyToken(MailReceived mail) {
+        return mail.recipients().stream()
+                .map(replyTokens::ticketOfAddress)
+                .flatMap(Optional::stream)
+                .map(id -> Ticket.<Ticket>findByIdOptional(id))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private Optional<Ticket> byMessageIds(MailReceived mail) {
         List<String> answered = new ArrayList<>(mail.inReplyTo());
         List<String> references = new ArrayList<>(mail.references());
         Collections.reverse(references);
@@ -31,7 +53,7 @@ public class MailThreading {
                 return ticket;
             }
         }
-        return bySubjectNumber(mail);
+        return Optional.empty();
     }
 
     private Optional<Ticket> bySubjectNumber(MailReceived mail) {
