@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Finds the ticket an inbound mail belongs to, most trusted evidence first: the reply token in the address it
  * was sent to (our Reply-To, {@code support+<token>@...}; it cannot be made without the key), the Message-IDs it
  * answers (In-Reply-To, then References newest first), then a ticket number in the subject. A subject number is
- * guessable, so it only counts when the sender is that ticket's client.
+ * guessable, so it only counts when the sender is that ticket's client or an agent on it.
  */
 @ApplicationScoped
 public class MailThreading {
@@ -28,8 +28,19 @@ public class MailThreading {
         this.replyTokens = replyTokens;
     }
 
-    public Optional<Ticket> ticketOf(MailReceived mail) {
-        return byReplyToken(mail).or(() -> byMessageIds(mail)).or(() -> bySubjectNumber(mail));
+    /** The ticket a mail belongs to, and the evidence that said so. */
+    public record Match(Ticket ticket, MatchedBy matchedBy) {
+    }
+
+    public Optional<Match> ticketOf(MailReceived mail) {
+        return byReplyToken(mail).map(ticket -> new Match(ticket, MatchedBy.REPLY_TOKEN))
+                .or(() -> byMessageIds(mail).map(ticket -> new Match(ticket, MatchedBy.MESSAGE_ID)))
+                .or(() -> bySubjectNumber(mail).map(ticket -> new Match(ticket, MatchedBy.SUBJECT_NUMBER)));
+    }
+
+    /** The ticket's client, or an agent we mailed about it (known by the address we mailed). */
+    public static boolean isClientOrAgent(Ticket ticket, String address) {
+        return ticket.isClient(address) || AgentAddress.agentOf(ticket.id, address).isPresent();
     }
 
     /** A token that does not check out (tampered, another key's, a plain plus-tag) is no evidence at all. */
@@ -63,7 +74,7 @@ public class MailThreading {
         Matcher matcher = SUBJECT_NUMBER.matcher(mail.subject());
         while (matcher.find()) {
             Optional<Ticket> ticket = Ticket.byNumber(matcher.group(1), Integer.parseInt(matcher.group(2)))
-                    .filter(candidate -> candidate.isClient(mail.fromAddress()));
+                    .filter(candidate -> isClientOrAgent(candidate, mail.fromAddress()));
             if (ticket.isPresent()) {
                 return ticket;
             }

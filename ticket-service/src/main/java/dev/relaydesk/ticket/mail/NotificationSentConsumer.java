@@ -12,7 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Indexes the Message-ID of every mail notification-service sent about a ticket, so that a reply answering
- * only our mail (its client dropped the older References) still threads.
+ * only our mail (its client dropped the older References) still threads; and the addresses it mailed agents at,
+ * so that an agent's reply is not taken for a stranger's.
  */
 @ApplicationScoped
 public class NotificationSentConsumer {
@@ -39,5 +40,9 @@ public class NotificationSentConsumer {
             return;
         }
         MailReference.rememberIfNew(sent.messageId(), sent.ticketId());
+        if (sent.recipientAgent() != null) {
+            // a reply from this address is the agent's, not a stranger's
+            sent.recipients().forEach(address -> AgentAddress.rememberIfNew(sent.ticketId(), address, sent.recipientAgent()));
+        }
     }
 }

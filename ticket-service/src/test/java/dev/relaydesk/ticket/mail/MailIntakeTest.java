@@ -100,6 +100,8 @@ class MailIntakeTest {
                 .body("notes[0].body", equalTo("It dropped again at 10:02."))
                 .body("notes[0].authorType", equalTo("CLIENT"))
                 .body("notes[0].publicNote", equalTo(true))
+                .body("notes[0].matchedBy", equalTo("MESSAGE_ID"))
+                .body("notes[0].needsReview", equalTo(false))
                 .body("ticket.unread", equalTo(true)));
         assertEquals(1, ticketsOf(client).getList("$").size());
     }
@@ -129,7 +131,8 @@ class MailIntakeTest {
                 .then().statusCode(200)
                 .body("notes", hasSize(1))
                 .body("notes[0].body", equalTo("Still black screen."))
-                .body("notes[0].authorType", equalTo("CLIENT")));
+                .body("notes[0].authorType", equalTo("CLIENT"))
+                .body("notes[0].matchedBy", equalTo("MESSAGE_ID")));
         assertEquals(1, ticketsOf(client).getList("$").size());
     }
 
@@ -150,7 +153,9 @@ class MailIntakeTest {
                 .get("/api/tickets/{id}", ticketId)
                 .then().statusCode(200)
                 .body("notes", hasSize(1))
-                .body("notes[0].body", equalTo("Is it back yet?")));
+                .body("notes[0].body", equalTo("Is it back yet?"))
+                .body("notes[0].matchedBy", equalTo("REPLY_TOKEN"))
+                .body("notes[0].publicNote", equalTo(true)));
         assertEquals(1, ticketsOf(client).getList("$").size());
     }
 
