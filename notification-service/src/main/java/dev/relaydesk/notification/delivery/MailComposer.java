@@ -132,8 +132,9 @@ public class MailComposer {
     }
 
     /**
-     * Mails to agents do not join the client's thread (an agent's reply to one must not become a client note)
-     * and are automatic.
+     * Mails to agents do not join the client's thread and are automatic. An agent's reply to one still reaches the
+     * ticket (by its Message-ID or reply token), but never as a client note: ticket-service knows the address as
+     * this agent's from {@code NotificationSent.recipientAgent} and keeps the reply as the agent's private note.
      */
     private static Envelope agentEnvelope(String projectKey, String projectAddress, String projectName, AgentContact agent) {
         return new Envelope(projectKey, projectAddress, projectName + " (Relay Desk)", agent.email(),
