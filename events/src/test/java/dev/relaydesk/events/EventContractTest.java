@@ -75,6 +75,17 @@ class EventContractTest {
     }
 
     @Test
+    void goldenNotificationSentNamesTheMailsMessageIdAndItsTicket() {
+        NotificationSent sent = EventFixtures.event(EventType.NOTIFICATION_SENT);
+
+        assertEquals("3d6b9e21-4f8a-4c17-b2e5-7a0c1d9f8e34@relaydesk.test", sent.messageId());
+        assertEquals("0b8f5d2c-7a1e-4f3b-8c6d-2e9a1b4c5d60", sent.key());
+        assertEquals(List.of("jane.doe@example.com"), sent.recipients());
+        assertEquals(null, sent.recipientAgent());
+        assertEquals("NotificationSent", EventType.NOTIFICATION_SENT.topic());
+    }
+
+    @Test
     void aMalformedPayloadIsReportedAsSuch() {
         assertThrows(MalformedEventException.class, () -> EventJson.read("{\"mailId\": 12", MailReceived.class));
     }

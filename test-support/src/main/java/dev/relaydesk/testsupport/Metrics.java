@@ -16,8 +16,18 @@ public final class Metrics {
         return scrape.lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
                 .filter(line -> hasLabels(line, labels))
+                .map(Metrics::withoutExemplar)
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
+    }
+
+    /**
+     * A sample recorded inside a trace carries an exemplar after its value
+     * ({@code name{...} 1.0 # {span_id="...",trace_id="..."} 1.0 1796457726.583}): the value is before it.
+     */
+    private static String withoutExemplar(String line) {
+        int exemplar = line.indexOf(" # ");
+        return exemplar < 0 ? line : line.substring(0, exemplar).strip();
     }
 
     /** Whether the scrape has any sample of that name (a gauge, say). */

@@ -16,6 +16,11 @@ public final class ServiceCatalog {
     /** The local stack's secret for mail-ingest's HTTP intake (POST /api/inbound/mail). */
     public static final String LOCAL_INBOUND_SECRET = "local-inbound-secret";
     public static final String NOTIFICATION = "notification-service";
+    /**
+     * The local stack's key for reply tokens (Reply-To plus-addresses): notification-service makes them,
+     * ticket-service checks them, so both get the same one.
+     */
+    public static final String LOCAL_REPLY_TOKEN_KEY = "local-reply-token-key-for-the-local-stack-only";
     public static final String IDENTITY = "identity-service";
     public static final String PROVIDER_GATEWAY = "provider-gateway";
 
@@ -75,7 +80,10 @@ public final class ServiceCatalog {
             p.put("relaydesk.internal.api-key", internalApiKey);
             p.put("relaydesk.mail.domain", MAIL_DOMAIN);
             switch (module) {
-                case TICKET -> p.put("relaydesk.providers.internal-url", "http://127.0.0.1:" + ports.providerGateway());
+                case TICKET -> {
+                    p.put("relaydesk.providers.internal-url", "http://127.0.0.1:" + ports.providerGateway());
+                    p.put("relaydesk.mail.reply-token-key", LOCAL_REPLY_TOKEN_KEY);
+                }
                 case PORTAL -> {
                     p.put("relaydesk.portal.public-url", portalPublicUrl != null ? portalPublicUrl : portalInternal);
                     p.put("relaydesk.tickets.internal-url", "http://127.0.0.1:" + ports.ticketService());
@@ -90,6 +98,7 @@ public final class ServiceCatalog {
                     p.put("relaydesk.mail.smtp-host", infra.mailHost());
                     p.put("relaydesk.mail.smtp-port", String.valueOf(infra.smtpPort()));
                     p.put("relaydesk.portal.internal-url", portalInternal);
+                    p.put("relaydesk.mail.reply-token-key", LOCAL_REPLY_TOKEN_KEY);
                 }
                 default -> {
                 }

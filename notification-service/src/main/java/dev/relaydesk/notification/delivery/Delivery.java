@@ -1,5 +1,11 @@
 package dev.relaydesk.notification.delivery;
 
+import dev.relaydesk.events.EventJson;
+import dev.relaydesk.events.NoteAdded;
+import dev.relaydesk.events.TicketClosed;
+import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.TicketEvent;
+import dev.relaydesk.events.TicketReopened;
 import dev.relaydesk.notification.template.MailKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -81,4 +87,14 @@ public class Delivery extends PanacheEntityBase {
     /** The trace of the event that queued it, continued by every attempt to send it; null when not traced. */
     @Column(name = "trace_parent")
     public String traceParent;
+
+    /** The ticket event that asked for this message, read back from {@link #payload}. */
+    public TicketEvent cause() {
+        return switch (kind) {
+            case TICKET_CONFIRMATION, NEW_TICKET -> EventJson.read(payload, TicketCreated.class);
+            case AGENT_REPLY, CLIENT_NOTE -> EventJson.read(payload, NoteAdded.class);
+            case TICKET_CLOSED -> EventJson.read(payload, TicketClosed.class);
+            case TICKET_REOPENED -> EventJson.read(payload, TicketReopened.class);
+        };
+    }
 }

@@ -1,5 +1,7 @@
 package dev.relaydesk.notification.delivery;
 
+import dev.relaydesk.events.NotificationSent;
+import dev.relaydesk.messaging.outbox.Outbox;
 import dev.relaydesk.notification.delivery.Delivery.Status;
 import dev.relaydesk.notification.delivery.DeliveryAttempt.Outcome;
 import dev.relaydesk.notification.mail.SmtpMailer;
@@ -24,6 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Sends due deliveries. Each is locked while it is sent ({@code SKIP LOCKED}: replicas never send the same
  * one), marked sent in the same transaction, and retried with exponential backoff until it is given up.
+ * A sent mail is announced ({@link NotificationSent}) in that transaction too, so ticket-service learns every
+ * Message-ID we used and threads replies to it.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -38,10 +42,12 @@ public class DeliveryDispatcher {
     private final Tracer tracer;
     private final AfterCommit afterCommit;
     private final MeterRegistry metrics;
+    private final Outbox outbox;
 
     DeliveryDispatcher(MailComposer composer, SmtpMailer mailer,
             @ConfigProperty(name = "relaydesk.notification.max-attempts") int maxAttempts, Tracer tracer,
-            AfterCommit afterCommit, MeterRegistry metrics) {
+            AfterCommit afterCommit, MeterRegistry metrics, Outbox outbox) {
+        this.outbox = outbox;
         this.composer = composer;
         this.mailer = mailer;
         this.maxAttempts = maxAttempts;
@@ -111,6 +117,17 @@ public class DeliveryDispatcher {
                         delivery.ticketId, delivery.attempts, delivery.lastError);
             }
         }
+        if (delivery.status == Status.SENT) {
+            // Outside the try: a failing outbox write rolls the whole attempt back (resent later under the same
+            // Message-ID) rather than counting as a failed send.
+            announce(delivery);
+        }
+    }
+
+    private void announce(Delivery delivery) {
+        outbox.publish(new NotificationSent(delivery.ticketId, delivery.cause().version(), delivery.id,
+                delivery.messageId, delivery.kind.name(), List.of(delivery.recipientEmail), delivery.recipientAgent,
+                delivery.sentAt));
     }
 
     /** Attempts by mail kind and outcome (sent, retry, given_up), counted once the outcome is committed. */

@@ -7,6 +7,7 @@ import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
 import dev.relaydesk.events.TicketReopened;
 import dev.relaydesk.events.TicketSnapshot;
+import dev.relaydesk.messaging.mail.ReplyTokens;
 import dev.relaydesk.notification.agent.AgentContact;
 import dev.relaydesk.notification.agent.AgentDirectory;
 import dev.relaydesk.notification.mail.OutgoingMail;
@@ -40,10 +41,12 @@ public class MailComposer {
     private final ProjectSettings settings;
     private final KnownTickets knownTickets;
     private final AgentDirectory agents;
+    private final ReplyTokens replyTokens;
 
     MailComposer(@RestClient PortalLinks portalLinks, TemplateCatalog catalog, TemplateRenderer renderer,
-            ProjectSettings settings, KnownTickets knownTickets, AgentDirectory agents) {
+            ProjectSettings settings, KnownTickets knownTickets, AgentDirectory agents, ReplyTokens replyTokens) {
         this.agents = agents;
+        this.replyTokens = replyTokens;
         this.portalLinks = portalLinks;
         this.catalog = catalog;
         this.renderer = renderer;
@@ -129,8 +132,9 @@ public class MailComposer {
     }
 
     /**
-     * Mails to agents do not join the client's thread (an agent's reply to one must not become a client note)
-     * and are automatic.
+     * Mails to agents do not join the client's thread and are automatic. An agent's reply to one still reaches the
+     * ticket (by its Message-ID or reply token), but never as a client note: ticket-service knows the address as
+     * this agent's from {@code NotificationSent.recipientAgent} and keeps the reply as the agent's private note.
      */
     private static Envelope agentEnvelope(String projectKey, String projectAddress, String projectName, AgentContact agent) {
         return new Envelope(projectKey, projectAddress, projectName + " (Relay Desk)", agent.email(),
@@ -156,8 +160,10 @@ public class MailComposer {
         String language = recipientLanguage != null && ShippedTemplates.supports(recipientLanguage) ? recipientLanguage
                 : settings.languageOf(envelope.projectKey());
         RenderedMail mail = renderer.render(catalog.effective(envelope.projectKey(), delivery.kind, language).text(), data);
+        // Replies go to the project's address plus the ticket's token: the surest way back to the ticket, whatever
+        // the replying mail program does to the threading headers and the subject.
         return new OutgoingMail(delivery.messageId, envelope.projectAddress(), envelope.fromName(),
-                envelope.projectAddress(), envelope.toAddress(), envelope.toName(),
+                replyTokens.replyAddress(envelope.projectAddress(), delivery.ticketId), envelope.toAddress(), envelope.toName(),
                 withTicketNumber(mail.subject(), data.ticketNumber()), mail.text(), mail.html(),
                 envelope.threadMessageId() == null ? List.of() : List.of(envelope.threadMessageId()),
                 envelope.autoSubmitted());

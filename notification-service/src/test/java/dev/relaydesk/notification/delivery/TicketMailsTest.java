@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.NotificationSent;
 import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketSnapshot;
 import dev.relaydesk.events.fixtures.EventFixtures;
@@ -16,8 +18,11 @@ import dev.relaydesk.testsupport.Mailboxes;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.relaydesk.messaging.mail.ReplyTokens;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,9 @@ class TicketMailsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @ConfigProperty(name = ReplyTokens.KEY_PROPERTY)
+    String replyTokenKey;
 
     @Test
     void anAgentsPublicAnswerReachesTheClientInTheTicketsThread() throws Exception {
@@ -44,8 +52,32 @@ class TicketMailsTest {
         assertTrue(MailParts.text(mail).contains("Please restart the printer."));
         assertEquals("<" + answer.threadMessageId() + ">", mail.getHeader("In-Reply-To", null));
         assertNull(mail.getHeader("Auto-Submitted"), "a person wrote this answer");
+        String replyTo = ((InternetAddress) mail.getReplyTo()[0]).getAddress();
+        assertTrue(replyTo.matches("support\\+[a-z2-7]{42}@relaydesk\\.test"), replyTo);
+        assertEquals(Optional.of(answer.ticketId()), new ReplyTokens(replyTokenKey).ticketOfAddress(replyTo),
+                "the reply token in Reply-To names the ticket, under the key ticket-service checks it with");
         KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.NOTE_ADDED.topic());
         assertEquals(1, Mailboxes.messages(client).size(), "the redelivered event sends nothing new");
+    }
+
+    /** ticket-service indexes every Message-ID we send, so a reply to this very mail threads. */
+    @Test
+    void eachSentMailIsAnnouncedWithItsMessageId() throws Exception {
+        String client = uniqueClient();
+        NoteAdded answer = note(client, NoteAuthor.AGENT, "Your new password is on its way.", true, true);
+
+        KafkaEvents.publish(kafka, answer, UUID.randomUUID().toString());
+
+        MimeMessage mail = Mailboxes.awaitMessage(client, message -> true);
+        String messageId = mail.getMessageID().replaceAll("^<|>$", "");
+        NotificationSent sent = EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.NOTIFICATION_SENT.topic(),
+                record -> answer.ticketId().toString().equals(record.key())).value(), NotificationSent.class);
+        assertEquals(messageId, sent.messageId());
+        assertEquals(answer.ticketId(), sent.ticketId());
+        assertEquals(answer.version(), sent.version());
+        assertEquals("AGENT_REPLY", sent.kind());
+        assertEquals(List.of(client), sent.recipients());
+        assertNull(sent.recipientAgent());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.ticket.attachment.Attachment;
 import dev.relaydesk.ticket.attachment.AttachmentView;
 import dev.relaydesk.ticket.history.HistoryEntry;
+import dev.relaydesk.ticket.mail.MatchedBy;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.ticket.Ticket;
 import java.time.Instant;
@@ -34,8 +35,15 @@ public final class TicketViews {
         }
     }
 
+    /**
+     * @param matchedBy   for a note made of an inbound mail, how it was matched to the ticket
+     *                    ({@code REPLY_TOKEN}, {@code MESSAGE_ID}, {@code SUBJECT_NUMBER}); null for other notes
+     * @param needsReview a mail from someone neither the client nor an agent on the ticket: private, for an agent
+     *                    to look at
+     */
     public record NoteView(UUID id, NoteAuthor authorType, String authorName, String authorEmail, String body,
-            boolean publicNote, Instant createdAt, List<AttachmentView> attachments) {
+            boolean publicNote, Instant createdAt, List<AttachmentView> attachments, MatchedBy matchedBy,
+            boolean needsReview) {
 
         public static NoteView of(Note note) {
             return of(note, Attachment.ofNote(note.id).stream().map(AttachmentView::of).toList());
@@ -52,7 +60,7 @@ public final class TicketViews {
 
         private static NoteView of(Note note, List<AttachmentView> attachments) {
             return new NoteView(note.id, note.authorType, note.authorName, note.authorEmail, note.body,
-                    note.publicNote, note.createdAt, attachments);
+                    note.publicNote, note.createdAt, attachments, note.matchedBy, note.needsReview);
         }
     }
 

@@ -76,7 +76,7 @@ class LiveMessages {
                             note.noteId(), null, note.createdAt()))
                     .toList();
             NoteView view = new NoteView(note.noteId(), note.authorType(), note.authorName(), null, note.body(),
-                    note.publicNote(), note.createdAt(), files);
+                    note.publicNote(), note.createdAt(), files, null, false); // NoteAdded carries no match; a reload shows it
             return message("note", new NewNote(note.version(), note.noteId(), author, AgentPages.noteHtml(view)));
         }
         if (event instanceof TicketStageChanged moved) {

@@ -3,6 +3,7 @@ package dev.relaydesk.ticket.mail;
 import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketSource;
+import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.screening.TicketRejectedException;
 import dev.relaydesk.ticket.ticket.Ticket;
@@ -15,7 +16,11 @@ import jakarta.transaction.Transactional.TxType;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** Turns an inbound mail into a new ticket, or into a client note on the ticket it answers. */
+/**
+ * Turns an inbound mail into a new ticket, or into a note on the ticket it answers: the client's public note;
+ * an agent's private note (an agent mailing back must choose in the UI what the client sees); anyone else's
+ * private note flagged for review, kept but never shown or mailed to the client.
+ */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
 public class MailIntake {
@@ -37,7 +42,7 @@ public class MailIntake {
             LOG.debugf("Mail %s is already on a ticket", mail.mailId());
             return;
         }
-        Optional<Ticket> thread = threading.ticketOf(mail);
+        Optional<MailThreading.Match> thread = threading.ticketOf(mail);
         Ticket ticket;
         try {
             ticket = thread.isPresent() ? addReply(thread.get(), mail) : openTicket(mail);
@@ -57,9 +62,27 @@ public class MailIntake {
                 mail.messageId()));
     }
 
-    private Ticket addReply(Ticket ticket, MailReceived mail) {
-        tickets.addNote(ticket, new NewNote(NoteAuthor.CLIENT, mail.fromName(), mail.fromAddress(), mail.textBody(),
-                true, false, mail.messageId()));
+    private Ticket addReply(MailThreading.Match match, MailReceived mail) {
+        Ticket ticket = match.ticket();
+        Optional<String> agent = AgentAddress.agentOf(ticket.id, mail.fromAddress());
+        boolean fromClient = ticket.isClient(mail.fromAddress());
+        NewNote request;
+        if (fromClient) {
+            request = new NewNote(NoteAuthor.CLIENT, mail.fromName(), mail.fromAddress(), mail.textBody(), true, false,
+                    mail.messageId());
+        } else if (agent.isPresent()) {
+            request = new NewNote(NoteAuthor.AGENT, agent.get(), mail.fromAddress(), mail.textBody(), false, false,
+                    mail.messageId());
+        } else {
+            // a reply-all from someone in copy, a forward, or someone who should not write here: an agent decides
+            LOG.infof("Mail %s from an address that is neither client nor agent of ticket %s: kept for review",
+                    mail.mailId(), ticket.id);
+            request = new NewNote(NoteAuthor.CLIENT, mail.fromName(), mail.fromAddress(), mail.textBody(), false, false,
+                    mail.messageId());
+        }
+        Note note = tickets.addNote(ticket, request);
+        note.matchedBy = match.matchedBy();
+        note.needsReview = !fromClient && agent.isEmpty();
         return ticket;
     }
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A Message-ID known to belong to a ticket's thread. */
+/** A Message-ID known to belong to a ticket's thread: mails we received, and mails notification-service sent. */
 @Entity
 @Table(name = "mail_reference")
 public class MailReference extends PanacheEntityBase {
@@ -30,6 +30,13 @@ public class MailReference extends PanacheEntityBase {
         reference.ticketId = ticketId;
         reference.createdAt = Instant.now();
         reference.persist();
+    }
+
+    /** Keeps the first ticket a Message-ID was seen on; a Message-ID we already know stays as it is. */
+    public static void rememberIfNew(String messageId, UUID ticketId) {
+        if (messageId != null && !messageId.isBlank() && ticketOf(messageId).isEmpty()) {
+            remember(messageId, ticketId);
+        }
     }
 
     public static Optional<UUID> ticketOf(String messageId) {

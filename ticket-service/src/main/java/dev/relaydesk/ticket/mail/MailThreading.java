@@ -1,6 +1,7 @@
 package dev.relaydesk.ticket.mail;
 
 import dev.relaydesk.events.MailReceived;
+import dev.relaydesk.messaging.mail.ReplyTokens;
 import dev.relaydesk.ticket.ticket.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -11,16 +12,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the ticket an inbound mail belongs to, most trusted evidence first: the Message-IDs it answers
- * (In-Reply-To, then References newest first), then a ticket number in the subject. A subject number is
- * guessable, so it only counts when the sender is that ticket's client.
+ * Finds the ticket an inbound mail belongs to, most trusted evidence first: the reply token in the address it
+ * was sent to (our Reply-To, {@code support+<token>@...}; it cannot be made without the key), the Message-IDs it
+ * answers (In-Reply-To, then References newest first), then a ticket number in the subject. A subject number is
+ * guessable, so it only counts when the sender is that ticket's client or an agent on it.
  */
 @ApplicationScoped
 public class MailThreading {
 
     private static final Pattern SUBJECT_NUMBER = Pattern.compile("\\[([A-Z][A-Z0-9]{1,9})-(\\d{1,9})]");
 
-    public Optional<Ticket> ticketOf(MailReceived mail) {
+    private final ReplyTokens replyTokens;
+
+    MailThreading(ReplyTokens replyTokens) {
+        this.replyTokens = replyTokens;
+    }
+
+    /** The ticket a mail belongs to, and the evidence that said so. */
+    public record Match(Ticket ticket, MatchedBy matchedBy) {
+    }
+
+    public Optional<Match> ticketOf(MailReceived mail) {
+        return byReplyToken(mail).map(ticket -> new Match(ticket, MatchedBy.REPLY_TOKEN))
+                .or(() -> byMessageIds(mail).map(ticket -> new Match(ticket, MatchedBy.MESSAGE_ID)))
+                .or(() -> bySubjectNumber(mail).map(ticket -> new Match(ticket, MatchedBy.SUBJECT_NUMBER)));
+    }
+
+    /** The ticket's client, or an agent we mailed about it (known by the address we mailed). */
+    public static boolean isClientOrAgent(Ticket ticket, String address) {
+        return ticket.isClient(address) || AgentAddress.agentOf(ticket.id, address).isPresent();
+    }
+
+    /** A token that does not check out (tampered, another key's, a plain plus-tag) is no evidence at all. */
+    private Optional<Ticket> byReplyToken(MailReceived mail) {
+        return mail.recipients().stream()
+                .map(replyTokens::ticketOfAddress)
+                .flatMap(Optional::stream)
+                .map(id -> Ticket.<Ticket>findByIdOptional(id))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private Optional<Ticket> byMessageIds(MailReceived mail) {
         List<String> answered = new ArrayList<>(mail.inReplyTo());
         List<String> references = new ArrayList<>(mail.references());
         Collections.reverse(references);
@@ -31,7 +64,7 @@ public class MailThreading {
                 return ticket;
             }
         }
-        return bySubjectNumber(mail);
+        return Optional.empty();
     }
 
     private Optional<Ticket> bySubjectNumber(MailReceived mail) {
@@ -41,7 +74,7 @@ public class MailThreading {
         Matcher matcher = SUBJECT_NUMBER.matcher(mail.subject());
         while (matcher.find()) {
             Optional<Ticket> ticket = Ticket.byNumber(matcher.group(1), Integer.parseInt(matcher.group(2)))
-                    .filter(candidate -> candidate.isClient(mail.fromAddress()));
+                    .filter(candidate -> isClientOrAgent(candidate, mail.fromAddress()));
             if (ticket.isPresent()) {
                 return ticket;
             }

@@ -1,6 +1,7 @@
 package dev.relaydesk.ticket.note;
 
 import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.ticket.mail.MatchedBy;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -45,6 +46,15 @@ public class Note extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** For a note made of an inbound mail: how the mail was matched to this ticket; null otherwise. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "matched_by")
+    public MatchedBy matchedBy;
+
+    /** A mail from someone who is neither the ticket's client nor an agent on it: private until an agent looks. */
+    @Column(name = "needs_review", nullable = false)
+    public boolean needsReview;
 
     public static List<Note> ofTicket(UUID ticketId) {
         return list("ticketId = ?1 order by createdAt, id", ticketId);

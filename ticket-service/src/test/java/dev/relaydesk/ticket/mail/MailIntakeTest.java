@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.MailReceived;
+import dev.relaydesk.events.NotificationSent;
 import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.fixtures.EventFixtures;
+import dev.relaydesk.messaging.mail.ReplyTokens;
 import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
@@ -32,6 +35,9 @@ class MailIntakeTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
+
+    @ConfigProperty(name = ReplyTokens.KEY_PROPERTY)
+    String replyTokenKey;
 
     private final String agentToken = KeycloakTokens.accessToken("agent", "agent");
 
@@ -94,8 +100,81 @@ class MailIntakeTest {
                 .body("notes[0].body", equalTo("It dropped again at 10:02."))
                 .body("notes[0].authorType", equalTo("CLIENT"))
                 .body("notes[0].publicNote", equalTo(true))
+                .body("notes[0].matchedBy", equalTo("MESSAGE_ID"))
+                .body("notes[0].needsReview", equalTo(false))
                 .body("ticket.unread", equalTo(true)));
         assertEquals(1, ticketsOf(client).getList("$").size());
+    }
+
+    /** The client's mail program kept only our notification's Message-ID, not their own original one. */
+    @Test
+    void aReplyAnsweringOnlyOurNotificationThreadsToItsTicket() {
+        String client = uniqueAddress("notified");
+        KafkaEvents.publish(kafka, mail(client, UUID.randomUUID() + "@example.com", List.of(), "Laptop will not boot"),
+                UUID.randomUUID().toString());
+        String ticketId = awaitTicketsOf(client, 1).getString("[0].id");
+        NotificationSent golden = EventFixtures.event(EventType.NOTIFICATION_SENT);
+        UUID deliveryId = UUID.randomUUID();
+        NotificationSent sent = new NotificationSent(UUID.fromString(ticketId), 1, deliveryId,
+                deliveryId + "@relaydesk.test", golden.kind(), List.of(client), null, golden.sentAt());
+        String eventId = UUID.randomUUID().toString();
+        KafkaEvents.publish(kafka, sent, eventId);
+        KafkaEvents.publish(kafka, sent, eventId);
+        KafkaEvents.awaitConsumed(kafka, "ticket-service", EventType.NOTIFICATION_SENT.topic());
+
+        MailReceived reply = mail(client, UUID.randomUUID() + "@example.com", List.of(sent.messageId()),
+                "AW: your ticket");
+        KafkaEvents.publish(kafka, withBody(reply, "Still black screen."), UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(agentToken)
+                .get("/api/tickets/{id}", ticketId)
+                .then().statusCode(200)
+                .body("notes", hasSize(1))
+                .body("notes[0].body", equalTo("Still black screen."))
+                .body("notes[0].authorType", equalTo("CLIENT"))
+                .body("notes[0].matchedBy", equalTo("MESSAGE_ID")));
+        assertEquals(1, ticketsOf(client).getList("$").size());
+    }
+
+    /** A mail program that drops every threading header and rewrites the subject still replies to our Reply-To. */
+    @Test
+    void theReplyTokenAloneThreadsAReply() {
+        String client = uniqueAddress("token");
+        KafkaEvents.publish(kafka, mail(client, UUID.randomUUID() + "@example.com", List.of(), "Scanner offline"),
+                UUID.randomUUID().toString());
+        String ticketId = awaitTicketsOf(client, 1).getString("[0].id");
+        String replyTo = new ReplyTokens(replyTokenKey).replyAddress("support@relaydesk.test", UUID.fromString(ticketId));
+
+        MailReceived reply = toAddress(mail(client, UUID.randomUUID() + "@example.com", List.of(), "Quick question"),
+                replyTo);
+        KafkaEvents.publish(kafka, withBody(reply, "Is it back yet?"), UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(agentToken)
+                .get("/api/tickets/{id}", ticketId)
+                .then().statusCode(200)
+                .body("notes", hasSize(1))
+                .body("notes[0].body", equalTo("Is it back yet?"))
+                .body("notes[0].matchedBy", equalTo("REPLY_TOKEN"))
+                .body("notes[0].publicNote", equalTo(true)));
+        assertEquals(1, ticketsOf(client).getList("$").size());
+    }
+
+    @Test
+    void aTamperedReplyTokenThreadsNothingAndOpensANewTicket() {
+        String client = uniqueAddress("tampered");
+        KafkaEvents.publish(kafka, mail(client, UUID.randomUUID() + "@example.com", List.of(), "Monitor flickers"),
+                UUID.randomUUID().toString());
+        String ticketId = awaitTicketsOf(client, 1).getString("[0].id");
+        String token = new ReplyTokens(replyTokenKey).tokenFor(UUID.fromString(ticketId));
+        String tampered = token.substring(0, 20) + (token.charAt(20) == 'a' ? 'b' : 'a') + token.substring(21);
+
+        MailReceived reply = toAddress(mail(client, UUID.randomUUID() + "@example.com", List.of(), "Another thing"),
+                "support+" + tampered + "@relaydesk.test");
+        KafkaEvents.publish(kafka, reply, UUID.randomUUID().toString());
+
+        awaitTicketsOf(client, 2);
+        given().auth().oauth2(agentToken).get("/api/tickets/{id}", ticketId)
+                .then().statusCode(200).body("notes", hasSize(0));
     }
 
     @Test
@@ -136,6 +215,11 @@ class MailIntakeTest {
     private static MailReceived copyWithNewMailId(MailReceived mail) {
         return new MailReceived(UUID.randomUUID(), mail.messageId(), mail.inReplyTo(), mail.references(),
                 mail.fromAddress(), mail.fromName(), mail.recipients(), mail.subject(), mail.textBody(), mail.receivedAt());
+    }
+
+    private static MailReceived toAddress(MailReceived mail, String recipient) {
+        return new MailReceived(mail.mailId(), mail.messageId(), mail.inReplyTo(), mail.references(),
+                mail.fromAddress(), mail.fromName(), List.of(recipient), mail.subject(), mail.textBody(), mail.receivedAt());
     }
 
     private static MailReceived withBody(MailReceived mail, String body) {
