@@ -1,12 +1,14 @@
-package dev.relaydesk.notification.mail;
+package dev.relaydesk.messaging.mail;
 
-import dev.relaydesk.messaging.mail.ReplyTokens;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The reply tokens of our Reply-To addresses, signed with the key ticket-service checks them with. */
+/**
+ * {@link ReplyTokens} for the services that use them (notification-service signs, ticket-service checks), with
+ * their shared key. Services that never inject it need no key: Quarkus drops unused producers.
+ */
 @Dependent
 class ReplyTokenKey {
 
