@@ -14,7 +14,8 @@ public enum EventType {
     TICKET_STAGE_CHANGED("TicketStageChanged", TicketStageChanged.class),
     TICKET_ASSIGNED("TicketAssigned", TicketAssigned.class),
     TICKET_CLOSED("TicketClosed", TicketClosed.class),
-    TICKET_REOPENED("TicketReopened", TicketReopened.class);
+    TICKET_REOPENED("TicketReopened", TicketReopened.class),
+    CLIENT_REGISTERED("ClientRegistered", ClientRegistered.class);
 
     private final String topic;
     private final Class<? extends RelaydeskEvent> recordClass;
