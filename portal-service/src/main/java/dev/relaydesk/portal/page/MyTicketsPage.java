@@ -62,7 +62,8 @@ public class MyTicketsPage {
     private static final Map<String, String> FLASHES = Map.of(
             "comment", "Your comment was sent. It appears below in a moment.",
             "close", "Your ticket is being closed.",
-            "reopen", "Your ticket is being reopened.");
+            "reopen", "Your ticket is being reopened.",
+            "feedback", "Thank you for your feedback.");
 
     /** One line of the list. */
     public record Row(String path, String number, String title, Instant updatedAt) {
@@ -210,6 +211,42 @@ public class MyTicketsPage {
                 commands.reopen(t.ticketId, command);
             }
         });
+    }
+
+    /** A rating of 1 to 5 and an optional comment, once, on a closed ticket (as on the link page). */
+    @POST
+    @Path("/tickets/{id}/feedback")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response feedback(@PathParam("id") String id, @RestForm String rating, @RestForm String comment,
+            @RestForm String csrf) {
+        Optional<PortalTicket> ticket = own(id);
+        if (ticket.isEmpty()) {
+            return notYours();
+        }
+        if (!formTokens.isValidForClient(email(), csrf)) {
+            return Response.status(Response.Status.FORBIDDEN).entity(render(ticket.get(), null,
+                    "This form had expired. Please try again.", null)).build();
+        }
+        if (ticket.get().status == TicketStatus.OPEN) {
+            return Response.status(409).entity(render(ticket.get(), null,
+                    "Feedback can be given once the ticket is closed.", null)).build();
+        }
+        int stars = TicketPage.ratingOf(rating);
+        if (stars == 0) {
+            return Response.status(400).entity(render(ticket.get(), null, "Choose a rating from 1 to 5 stars.", null))
+                    .build();
+        }
+        if (comment != null && comment.length() > FeedbackService.MAX_COMMENT) {
+            return Response.status(400).entity(render(ticket.get(), null, "Keep your feedback comment to at most "
+                    + FeedbackService.MAX_COMMENT + " characters.", null)).build();
+        }
+        try {
+            feedbacks.leaveAsClient(ticket.get().ticketId, email(), stars, comment);
+        } catch (FeedbackService.AlreadyGivenException e) {
+            return Response.status(409).entity(render(ticket.get(), null,
+                    "You already gave feedback on this ticket. Thank you!", null)).build();
+        }
+        return Response.seeOther(URI.create("/my/tickets/" + ticket.get().ticketId + "?sent=feedback")).build();
     }
 
     private Response act(Optional<PortalTicket> ticket, String csrf, String what, String draft,

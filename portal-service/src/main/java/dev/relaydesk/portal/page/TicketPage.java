@@ -311,7 +311,7 @@ public class TicketPage {
                 feedbacks.of(ticket.ticketId).orElse(null), shownOffer, registered, true));
     }
 
-    private static int ratingOf(String rating) {
+    static int ratingOf(String rating) {
         try {
             int stars = Integer.parseInt(rating == null ? "" : rating.strip());
             return stars >= 1 && stars <= 5 ? stars : 0;

@@ -83,6 +83,20 @@ class MyTicketsTest {
         assertTrue(page.body().contains("action=\"/my/tickets/" + first.ticketId() + "/close\""));
         assertFalse(page.body().contains("Anyone with this link"), "no link warning for a logged-in client");
 
+        // the closed one asks for feedback, once
+        String closedPath = "/my/tickets/" + second.ticketId();
+        String closedPage = client.get(closedPath).body();
+        assertTrue(closedPage.contains("action=\"" + closedPath + "/feedback\""), "a closed ticket asks for feedback");
+        HttpResponse<String> rated = client.post(closedPath + "/feedback", "csrf=" + hidden(closedPage, "csrf")
+                + "&rating=4&comment=" + URLEncoder.encode("Quick <b>help</b>", StandardCharsets.UTF_8));
+        assertEquals(200, rated.statusCode());
+        assertTrue(rated.body().contains("Thank you for your feedback."));
+        assertTrue(rated.body().contains("★★★★☆") && rated.body().contains("Quick &lt;b&gt;help&lt;/b&gt;"), "the feedback shows");
+        assertEquals(409, client.post(closedPath + "/feedback", "csrf=" + hidden(closedPage, "csrf") + "&rating=1")
+                .statusCode(), "feedback is given once");
+        assertEquals(409, client.post("/my/tickets/" + first.ticketId() + "/feedback", "csrf="
+                + hidden(closedPage, "csrf") + "&rating=5").statusCode(), "an open ticket is not rated yet");
+
         HttpResponse<String> foreign = client.get("/my/tickets/" + others.ticketId());
         assertEquals(404, foreign.statusCode());
         assertFalse(foreign.body().contains("Someone else"));
