@@ -133,6 +133,19 @@ class MyTicketsTest {
     }
 
     @Test
+    void loggingOutEndsTheSessionAtKeycloakToo() {
+        String email = registeredClient("Lou", "Out");
+        ClientLogin client = ClientLogin.as(base(), "/my/tickets", email, PASSWORD);
+        assertEquals(200, client.landing().statusCode());
+
+        HttpResponse<String> out = client.get("/my/logout");
+        assertEquals("/signed-out", out.uri().getPath(), "back on the portal after Keycloak's logout");
+        assertTrue(out.body().contains("You are logged out"));
+        HttpResponse<String> again = client.get("/my/tickets");
+        assertTrue(again.body().contains("login-actions/authenticate"), "Keycloak asks for the password again");
+    }
+
+    @Test
     void strangersAreSentToLogInAndAccountsWithoutTheClientRoleAreRefused() {
         given().redirects().follow(false).get("/my/tickets").then().statusCode(302)
                 .header("Location", org.hamcrest.Matchers.containsString("/realms/relaydesk/protocol/openid-connect/auth"));
