@@ -15,7 +15,8 @@ public enum EventType {
     TICKET_ASSIGNED("TicketAssigned", TicketAssigned.class),
     TICKET_CLOSED("TicketClosed", TicketClosed.class),
     TICKET_REOPENED("TicketReopened", TicketReopened.class),
-    NOTIFICATION_SENT("NotificationSent", NotificationSent.class);
+    NOTIFICATION_SENT("NotificationSent", NotificationSent.class),
+    CLIENT_REGISTERED("ClientRegistered", ClientRegistered.class);
 
     private final String topic;
     private final Class<? extends RelaydeskEvent> recordClass;

@@ -41,6 +41,17 @@ class EventContractTest {
     }
 
     @Test
+    void goldenClientRegisteredCarriesNoSecretAndIsKeyedByTheEmail() {
+        ClientRegistered registered = EventFixtures.event(EventType.CLIENT_REGISTERED);
+
+        assertEquals("jane.doe@example.com", registered.key());
+        assertEquals("Jane Doe", registered.name());
+        assertEquals(Instant.parse("2026-11-24T08:30:00Z"), registered.registeredAt());
+        assertEquals(List.of("email", "name", "registeredAt"),
+                java.util.Arrays.stream(ClientRegistered.class.getRecordComponents()).map(c -> c.getName()).toList());
+    }
+
+    @Test
     void unknownPropertiesFromANewerProducerAreIgnored() {
         String newer = EventFixtures.json(EventType.MAIL_RECEIVED).replaceFirst("\\{", "{\"addedLater\": 7,");
 

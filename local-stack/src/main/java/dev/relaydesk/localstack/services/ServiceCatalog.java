@@ -87,6 +87,8 @@ public final class ServiceCatalog {
                 case PORTAL -> {
                     p.put("relaydesk.portal.public-url", portalPublicUrl != null ? portalPublicUrl : portalInternal);
                     p.put("relaydesk.tickets.internal-url", "http://127.0.0.1:" + ports.ticketService());
+                    // clients who register from a ticket link get their account from identity-service
+                    p.put("relaydesk.identity.internal-url", "http://127.0.0.1:" + ports.identityService());
                 }
                 case MAIL_INGEST -> {
                     p.put("relaydesk.mail-ingest.smtp.port", String.valueOf(ports.smtpReceiver()));

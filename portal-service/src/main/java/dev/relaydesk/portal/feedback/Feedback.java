@@ -17,7 +17,8 @@ public class Feedback extends PanacheEntityBase {
     @Column(name = "ticket_id")
     public UUID ticketId;
 
-    @Column(name = "link_id", nullable = false)
+    /** The link it was given through; null when a logged-in client gave it. */
+    @Column(name = "link_id")
     public UUID linkId;
 
     @Column(name = "client_email", nullable = false)

@@ -34,12 +34,21 @@ public class FeedbackService {
      * racing from two tabs still leave one.
      */
     public void leave(AccessLink link, int rating, String comment) {
+        leave(link.ticketId, link.id, link.clientEmail, rating, comment);
+    }
+
+    /** As {@link #leave(AccessLink, int, String)}, for a client who is logged in (no link). */
+    public void leaveAsClient(UUID ticketId, String clientEmail, int rating, String comment) {
+        leave(ticketId, null, clientEmail, rating, comment);
+    }
+
+    private void leave(UUID ticketId, UUID linkId, String clientEmail, int rating, String comment) {
         int inserted = entityManager.createNativeQuery("""
                 insert into feedback (ticket_id, link_id, client_email, rating, comment, created_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (ticket_id) do nothing""")
-                .setParameter(1, link.ticketId)
-                .setParameter(2, link.id)
-                .setParameter(3, link.clientEmail)
+                values (?1, cast(?2 as uuid), ?3, ?4, ?5, ?6) on conflict (ticket_id) do nothing""")
+                .setParameter(1, ticketId)
+                .setParameter(2, linkId)
+                .setParameter(3, clientEmail)
                 .setParameter(4, (short) rating)
                 .setParameter(5, comment == null || comment.isBlank() ? null : comment.strip())
                 .setParameter(6, OffsetDateTime.now(ZoneOffset.UTC))

@@ -11,6 +11,11 @@ import dev.relaydesk.portal.feedback.FeedbackService.AlreadyGivenException;
 import dev.relaydesk.portal.link.AccessLink;
 import dev.relaydesk.portal.link.AccessLinks;
 import dev.relaydesk.portal.link.LinkAccess;
+import dev.relaydesk.portal.registration.ClientRegistrations;
+import dev.relaydesk.portal.registration.ClientRegistrations.Created;
+import dev.relaydesk.portal.registration.ClientRegistrations.ExistedBefore;
+import dev.relaydesk.portal.registration.ClientRegistrations.Outcome;
+import dev.relaydesk.portal.registration.ClientRegistrations.Refused;
 import dev.relaydesk.portal.ticket.PortalNote;
 import dev.relaydesk.portal.ticket.PortalTicket;
 import io.quarkus.qute.CheckedTemplate;
@@ -47,23 +52,46 @@ public class TicketPage {
 
     private static final Logger LOG = Logger.getLogger(TicketPage.class);
     private static final int MAX_COMMENT = 20_000;
+    /** identity-service decides what a good password is; this only spares the client an obviously short one. */
+    static final int MIN_PASSWORD = 10;
     private static final Map<String, String> FLASHES = Map.of(
             "comment", "Your comment was sent. It appears below in a moment.",
             "close", "Your ticket is being closed.",
             "reopen", "Your ticket is being reopened.",
-            "feedback", "Thank you for your feedback.");
+            "feedback", "Thank you for your feedback.",
+            "registered", "Your account is ready. Log in to see all your tickets in one place.",
+            "registered-before", "You have an account already. Log in with it to see all your tickets.");
 
     /**
      * Everything the ticket page shows. Each form has its own request id, so a retried submission is
      * recognized while another form's submission from the same page is not mistaken for it.
      */
-    public record TicketView(PortalTicket ticket, boolean open, List<PortalNote> notes, String token, String csrf,
+    public record TicketView(PortalTicket ticket, boolean open, List<PortalNote> notes, String base, String csrf,
             String commentRequestId, String stateRequestId, String flash, String error, String draft,
-            Feedback feedback) {
+            Feedback feedback, RegistrationOffer offer, boolean registered, boolean byLink) {
 
         /** Feedback is asked for once the ticket is closed, and only until it is given. */
         public boolean askFeedback() {
             return !open && feedback == null;
+        }
+    }
+
+    /**
+     * The registration form of the link page, with what the client typed (never the password) and what to fix.
+     */
+    public record RegistrationOffer(String firstName, String lastName, String error, String errorField,
+            int maxName, int minPassword) {
+
+        static RegistrationOffer fresh(String clientName) {
+            String name = clientName == null ? "" : clientName.strip();
+            int space = name.lastIndexOf(' ');
+            return space < 0 ? of(name, "", null, null)
+                    : of(name.substring(0, space).strip(), name.substring(space + 1), null, null);
+        }
+
+        static RegistrationOffer of(String firstName, String lastName, String error, String errorField) {
+            return new RegistrationOffer(firstName == null ? "" : firstName, lastName == null ? "" : lastName, error,
+                    errorField, ClientRegistrations.MAX_NAME, MIN_PASSWORD);
         }
     }
 
@@ -82,12 +110,15 @@ public class TicketPage {
     private final FormTokens formTokens;
     private final TicketCommands commands;
     private final FeedbackService feedbacks;
+    private final ClientRegistrations registrations;
 
-    TicketPage(AccessLinks links, FormTokens formTokens, @RestClient TicketCommands commands, FeedbackService feedbacks) {
+    TicketPage(AccessLinks links, FormTokens formTokens, @RestClient TicketCommands commands, FeedbackService feedbacks,
+            ClientRegistrations registrations) {
         this.links = links;
         this.formTokens = formTokens;
         this.commands = commands;
         this.feedbacks = feedbacks;
+        this.registrations = registrations;
     }
 
     @GET
@@ -103,9 +134,10 @@ public class TicketPage {
         }
         links.recordAccess(link.get(), LinkAccess.Action.VIEW);
         String flash = sent == null ? null : FLASHES.get(sent);
-        Response.ResponseBuilder page = Response.ok(render(link.get(), ticket, token, flash, null, null));
+        Response.ResponseBuilder page = Response.ok(render(link.get(), ticket, token, flash, null, null, null));
         // after an action, look again shortly: its effect arrives through the ticket's events
-        return (flash == null ? page : page.header("Refresh", "2; url=/t/" + token)).build();
+        boolean waitForEvents = flash != null && !sent.startsWith("registered");
+        return (waitForEvents ? page.header("Refresh", "2; url=/t/" + token) : page).build();
     }
 
     @POST
@@ -175,6 +207,57 @@ public class TicketPage {
         return Response.seeOther(URI.create("/t/" + token + "?sent=feedback")).build();
     }
 
+    /**
+     * The one-form registration the page offers when this email owns two or more tickets. The email is the link's:
+     * the link proved it. The password goes to identity-service only.
+     */
+    @POST
+    @Path("/register")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response register(@PathParam("token") String token, @RestForm String firstName, @RestForm String lastName,
+            @RestForm String password, @RestForm String passwordAgain, @RestForm String csrf) {
+        Optional<AccessLink> link = links.resolve(token);
+        if (link.isEmpty()) {
+            return notFound();
+        }
+        if (!formTokens.isValid(link.get().id, csrf)) {
+            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
+        }
+        if (!registrations.offeredTo(link.get().clientEmail)) {
+            return Response.seeOther(URI.create("/t/" + token)).build();
+        }
+        String first = firstName == null ? "" : firstName.strip();
+        String last = lastName == null ? "" : lastName.strip();
+        if (first.isEmpty() || first.length() > ClientRegistrations.MAX_NAME) {
+            return rerenderOffer(token, 400, first, last, "Enter your first name (at most "
+                    + ClientRegistrations.MAX_NAME + " characters).", "firstName");
+        }
+        if (last.isEmpty() || last.length() > ClientRegistrations.MAX_NAME) {
+            return rerenderOffer(token, 400, first, last, "Enter your last name (at most "
+                    + ClientRegistrations.MAX_NAME + " characters).", "lastName");
+        }
+        if (password == null || password.length() < MIN_PASSWORD) {
+            return rerenderOffer(token, 400, first, last, "Choose a password of at least " + MIN_PASSWORD
+                    + " characters.", "password");
+        }
+        if (!password.equals(passwordAgain)) {
+            return rerenderOffer(token, 400, first, last, "The two passwords are not the same. Please type them again.",
+                    "passwordAgain");
+        }
+        Outcome outcome = registrations.register(link.get().clientEmail, first, last, password);
+        if (outcome instanceof Created) {
+            return Response.seeOther(URI.create("/t/" + token + "?sent=registered")).build();
+        }
+        if (outcome instanceof ExistedBefore) {
+            return Response.seeOther(URI.create("/t/" + token + "?sent=registered-before")).build();
+        }
+        if (outcome instanceof Refused refused) {
+            return rerenderOffer(token, 400, first, last, refused.message(), refused.field());
+        }
+        return rerenderOffer(token, 503, first, last,
+                "We could not create your account right now. Please try again in a moment.", null);
+    }
+
     @GET
     @Path("/{rest: .+}")
     public Response unknownBelowToken() {
@@ -204,17 +287,31 @@ public class TicketPage {
     private Response rerender(String token, int status, String error, String draft) {
         AccessLink link = links.resolve(token).orElseThrow();
         PortalTicket ticket = PortalTicket.findById(link.ticketId);
-        return Response.status(status).entity(render(link, ticket, token, null, error, draft)).build();
+        return Response.status(status).entity(render(link, ticket, token, null, error, draft, null)).build();
     }
 
+    private Response rerenderOffer(String token, int status, String firstName, String lastName, String error,
+            String field) {
+        AccessLink link = links.resolve(token).orElseThrow();
+        PortalTicket ticket = PortalTicket.findById(link.ticketId);
+        return Response.status(status).entity(render(link, ticket, token, null, null, null,
+                RegistrationOffer.of(firstName, lastName, error, field))).build();
+    }
+
+    /** @param offer the registration form as typed, or null for a fresh one where it is offered */
     private TemplateInstance render(AccessLink link, PortalTicket ticket, String token, String flash, String error,
-            String draft) {
+            String draft, RegistrationOffer offer) {
+        boolean registered = registrations.isRegistered(link.clientEmail);
+        RegistrationOffer shownOffer = registered ? null
+                : offer != null ? offer
+                : registrations.offeredTo(link.clientEmail) ? RegistrationOffer.fresh(ticket.clientName) : null;
         return Templates.ticket(new TicketView(ticket, ticket.status == TicketStatus.OPEN,
-                PortalNote.conversation(ticket.ticketId), token, formTokens.issue(link.id), UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), flash, error, draft, feedbacks.of(ticket.ticketId).orElse(null)));
+                PortalNote.conversation(ticket.ticketId), "/t/" + token, formTokens.issue(link.id),
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), flash, error, draft,
+                feedbacks.of(ticket.ticketId).orElse(null), shownOffer, registered, true));
     }
 
-    private static int ratingOf(String rating) {
+    static int ratingOf(String rating) {
         try {
             int stars = Integer.parseInt(rating == null ? "" : rating.strip());
             return stars >= 1 && stars <= 5 ? stars : 0;

@@ -1,0 +1,329 @@
+package dev.relaydesk.portal.page;
+
+import dev.relaydesk.events.TicketStatus;
+import dev.relaydesk.portal.action.FormTokens;
+import dev.relaydesk.portal.action.TicketCommands;
+import dev.relaydesk.portal.action.TicketCommands.ClientAction;
+import dev.relaydesk.portal.action.TicketCommands.ClientNote;
+import dev.relaydesk.portal.feedback.FeedbackService;
+import dev.relaydesk.portal.form.TicketIntake;
+import dev.relaydesk.portal.form.TicketIntake.ClientTicket;
+import dev.relaydesk.portal.form.TicketIntake.OpenedTicket;
+import dev.relaydesk.portal.page.TicketPage.TicketView;
+import dev.relaydesk.portal.ticket.PortalNote;
+import dev.relaydesk.portal.ticket.PortalTicket;
+import io.quarkus.oidc.IdToken;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * A registered client's own pages, after a Keycloak login (tenant "clients", role client): all tickets of their
+ * email in an Open and a Closed tab, each ticket as its link page shows it, and a form for a new ticket. A ticket of
+ * another email is not found, whatever its id.
+ */
+@Path("/my")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("client")
+@Blocking
+public class MyTicketsPage {
+
+    private static final Logger LOG = Logger.getLogger(MyTicketsPage.class);
+    private static final Pattern NUMBER_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    static final int MAX_TITLE = 300;
+    static final int MAX_DESCRIPTION = 20_000;
+    private static final int MAX_COMMENT = 20_000;
+    private static final Map<String, String> FLASHES = Map.of(
+            "comment", "Your comment was sent. It appears below in a moment.",
+            "close", "Your ticket is being closed.",
+            "reopen", "Your ticket is being reopened.",
+            "feedback", "Thank you for your feedback.");
+
+    /** One line of the list. */
+    public record Row(String path, String number, String title, Instant updatedAt) {
+
+        public String updatedOn() {
+            return updatedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        }
+    }
+
+    public record ListView(String name, String email, boolean closedTab, List<Row> rows, long openCount,
+            long closedCount, String flash) {
+    }
+
+    public record NewTicketView(String title, String description, String csrf, String requestId, String error,
+            int maxTitle, int maxDescription) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance tickets(ListView view);
+
+        static native TemplateInstance newTicket(NewTicketView view);
+
+        static native TemplateInstance notYours();
+    }
+
+    private final SecurityIdentity identity;
+    /** The ID token of the login: who the client is (their verified email and name). */
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+    private final FormTokens formTokens;
+    private final TicketCommands commands;
+    private final TicketIntake intake;
+    private final FeedbackService feedbacks;
+
+    MyTicketsPage(SecurityIdentity identity, FormTokens formTokens,
+            @RestClient TicketCommands commands, @RestClient TicketIntake intake, FeedbackService feedbacks) {
+        this.identity = identity;
+        this.formTokens = formTokens;
+        this.commands = commands;
+        this.intake = intake;
+        this.feedbacks = feedbacks;
+    }
+
+    @GET
+    public Response home() {
+        return Response.seeOther(URI.create("/my/tickets")).build();
+    }
+
+    @GET
+    @Path("/tickets")
+    public Response tickets(@QueryParam("tab") String tab, @QueryParam("opened") String opened) {
+        String email = email();
+        boolean closed = "closed".equals(tab);
+        List<Row> rows = PortalTicket.<PortalTicket>list("lower(clientEmail) = ?1 and description is not null"
+                        + " and status = ?2 order by updatedAt desc", email, closed ? TicketStatus.CLOSED : TicketStatus.OPEN)
+                .stream().map(t -> new Row("/my/tickets/" + t.ticketId, t.number, t.title, t.updatedAt)).toList();
+        long open = count(email, TicketStatus.OPEN);
+        long closedCount = count(email, TicketStatus.CLOSED);
+        String flash = opened != null && NUMBER_SHAPE.matcher(opened).matches()
+                ? "Your ticket " + opened + " was opened. It appears in the list in a moment." : null;
+        Response.ResponseBuilder page = Response.ok(Templates.tickets(new ListView(name(), email, closed, rows, open,
+                closedCount, flash)));
+        // the new ticket travels through ticket events before it is listed: look again shortly
+        return (flash == null ? page : page.header("Refresh", "2; url=/my/tickets")).build();
+    }
+
+    @GET
+    @Path("/tickets/new")
+    public TemplateInstance newTicket() {
+        return Templates.newTicket(new NewTicketView("", "", formTokens.issueForClient(email()),
+                UUID.randomUUID().toString(), null, MAX_TITLE, MAX_DESCRIPTION));
+    }
+
+    /** A new ticket on the client's behalf in the default project, as if they had sent the web form. */
+    @POST
+    @Path("/tickets")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response open(@RestForm String title, @RestForm String description, @RestForm String requestId,
+            @RestForm String csrf) {
+        String email = email();
+        if (!formTokens.isValidForClient(email, csrf)) {
+            return Response.status(Response.Status.FORBIDDEN).entity(Templates.newTicket(newTicketView(title,
+                    description, "This form had expired. Please check it and send it again."))).build();
+        }
+        String subject = title == null ? "" : title.strip();
+        String text = description == null ? "" : description.strip();
+        if (subject.isEmpty() || subject.length() > MAX_TITLE) {
+            return Response.status(400).entity(Templates.newTicket(newTicketView(title, description,
+                    "Enter a subject of at most " + MAX_TITLE + " characters."))).build();
+        }
+        if (text.isEmpty() || text.length() > MAX_DESCRIPTION) {
+            return Response.status(400).entity(Templates.newTicket(newTicketView(title, description,
+                    "Describe what you need in at most " + MAX_DESCRIPTION + " characters."))).build();
+        }
+        try {
+            OpenedTicket opened = intake.open(new ClientTicket(requestIdOf(requestId), "PORTAL", email, name(), null,
+                    subject, description));
+            return Response.seeOther(URI.create("/my/tickets?opened=" + opened.number())).build();
+        } catch (RuntimeException e) {
+            LOG.warnf("A logged-in client's ticket could not be opened: %s", e.getMessage());
+            return Response.status(503).entity(Templates.newTicket(newTicketView(title, description,
+                    "We could not open your ticket right now. Please try again in a moment."))).build();
+        }
+    }
+
+    @GET
+    @Path("/tickets/{id}")
+    public Response ticket(@PathParam("id") String id, @QueryParam("sent") String sent) {
+        Optional<PortalTicket> ticket = own(id);
+        if (ticket.isEmpty()) {
+            return notYours();
+        }
+        String flash = sent == null ? null : FLASHES.get(sent);
+        Response.ResponseBuilder page = Response.ok(render(ticket.get(), flash, null, null));
+        return (flash == null ? page : page.header("Refresh", "2; url=/my/tickets/" + ticket.get().ticketId)).build();
+    }
+
+    @POST
+    @Path("/tickets/{id}/comments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response comment(@PathParam("id") String id, @RestForm String body, @RestForm String requestId,
+            @RestForm String csrf) {
+        String text = body == null ? "" : body.strip();
+        Optional<PortalTicket> ticket = own(id);
+        if (ticket.isPresent() && (text.isEmpty() || text.length() > MAX_COMMENT)) {
+            return Response.status(400).entity(render(ticket.get(), null,
+                    "Write a comment of at most " + MAX_COMMENT + " characters.", body)).build();
+        }
+        return act(ticket, csrf, "comment", body, t -> commands.comment(t.ticketId,
+                new ClientNote(requestIdOf(requestId), email(), text)));
+    }
+
+    @POST
+    @Path("/tickets/{id}/{action: close|reopen}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeState(@PathParam("id") String id, @PathParam("action") String action,
+            @RestForm String requestId, @RestForm String csrf) {
+        return act(own(id), csrf, action, null, t -> {
+            ClientAction command = new ClientAction(requestIdOf(requestId), email());
+            if (action.equals("close")) {
+                commands.close(t.ticketId, command);
+            } else {
+                commands.reopen(t.ticketId, command);
+            }
+        });
+    }
+
+    /** A rating of 1 to 5 and an optional comment, once, on a closed ticket (as on the link page). */
+    @POST
+    @Path("/tickets/{id}/feedback")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response feedback(@PathParam("id") String id, @RestForm String rating, @RestForm String comment,
+            @RestForm String csrf) {
+        Optional<PortalTicket> ticket = own(id);
+        if (ticket.isEmpty()) {
+            return notYours();
+        }
+        if (!formTokens.isValidForClient(email(), csrf)) {
+            return Response.status(Response.Status.FORBIDDEN).entity(render(ticket.get(), null,
+                    "This form had expired. Please try again.", null)).build();
+        }
+        if (ticket.get().status == TicketStatus.OPEN) {
+            return Response.status(409).entity(render(ticket.get(), null,
+                    "Feedback can be given once the ticket is closed.", null)).build();
+        }
+        int stars = TicketPage.ratingOf(rating);
+        if (stars == 0) {
+            return Response.status(400).entity(render(ticket.get(), null, "Choose a rating from 1 to 5 stars.", null))
+                    .build();
+        }
+        if (comment != null && comment.length() > FeedbackService.MAX_COMMENT) {
+            return Response.status(400).entity(render(ticket.get(), null, "Keep your feedback comment to at most "
+                    + FeedbackService.MAX_COMMENT + " characters.", null)).build();
+        }
+        try {
+            feedbacks.leaveAsClient(ticket.get().ticketId, email(), stars, comment);
+        } catch (FeedbackService.AlreadyGivenException e) {
+            return Response.status(409).entity(render(ticket.get(), null,
+                    "You already gave feedback on this ticket. Thank you!", null)).build();
+        }
+        return Response.seeOther(URI.create("/my/tickets/" + ticket.get().ticketId + "?sent=feedback")).build();
+    }
+
+    private Response act(Optional<PortalTicket> ticket, String csrf, String what, String draft,
+            Consumer<PortalTicket> command) {
+        if (ticket.isEmpty()) {
+            return notYours();
+        }
+        if (!formTokens.isValidForClient(email(), csrf)) {
+            return Response.status(Response.Status.FORBIDDEN).entity(render(ticket.get(), null,
+                    "This form had expired. Please try again.", draft)).build();
+        }
+        try {
+            command.accept(ticket.get());
+        } catch (RuntimeException e) {
+            LOG.warnf("Client %s of ticket %s could not be carried out: %s", what, ticket.get().ticketId, e.getMessage());
+            return Response.status(503).entity(render(ticket.get(), null,
+                    "We could not do that right now. Please try again in a moment.", draft)).build();
+        }
+        return Response.seeOther(URI.create("/my/tickets/" + ticket.get().ticketId + "?sent=" + what)).build();
+    }
+
+    /** The ticket when it belongs to the logged-in client's email; never another's. */
+    private Optional<PortalTicket> own(String id) {
+        UUID ticketId;
+        try {
+            ticketId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        PortalTicket ticket = PortalTicket.findById(ticketId);
+        return ticket != null && ticket.isReady() && ticket.clientEmail.strip().equalsIgnoreCase(email())
+                ? Optional.of(ticket) : Optional.empty();
+    }
+
+    private TemplateInstance render(PortalTicket ticket, String flash, String error, String draft) {
+        return TicketPage.Templates.ticket(new TicketView(ticket, ticket.status == TicketStatus.OPEN,
+                PortalNote.conversation(ticket.ticketId), "/my/tickets/" + ticket.ticketId,
+                formTokens.issueForClient(email()), UUID.randomUUID().toString(), UUID.randomUUID().toString(), flash,
+                error, draft, feedbacks.of(ticket.ticketId).orElse(null), null, true, false));
+    }
+
+    private NewTicketView newTicketView(String title, String description, String error) {
+        return new NewTicketView(title == null ? "" : title, description == null ? "" : description,
+                formTokens.issueForClient(email()), UUID.randomUUID().toString(), error, MAX_TITLE, MAX_DESCRIPTION);
+    }
+
+    private static long count(String email, TicketStatus status) {
+        return PortalTicket.count("lower(clientEmail) = ?1 and description is not null and status = ?2", email, status);
+    }
+
+    /**
+     * The logged-in client's email, as Keycloak verified it. An account whose email is not verified sees nothing:
+     * the email is what ties tickets to the account.
+     */
+    private String email() {
+        String email = idToken.getClaim("email");
+        Object verified = idToken.getClaim("email_verified");
+        if (email == null || email.isBlank() || !(Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))) {
+            throw new ForbiddenException("no verified email");
+        }
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private String name() {
+        String name = idToken.getClaim("name");
+        return name == null || name.isBlank() ? identity.getPrincipal().getName() : name;
+    }
+
+    private static UUID requestIdOf(String requestId) {
+        try {
+            return UUID.fromString(requestId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return UUID.randomUUID();
+        }
+    }
+
+    private static Response notYours() {
+        return Response.status(Response.Status.NOT_FOUND).entity(Templates.notYours()).build();
+    }
+}
