@@ -23,6 +23,7 @@ import java.io.RandomAccessFile;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -126,7 +129,9 @@ class AgentUiBrowserTest {
 
         browser.findElement(By.id("reply-files")).sendKeys(invoice.toString());
         browser.findElement(By.cssSelector("form.reply button[type=submit]")).click();
-        assertEquals("Answer sent with 1 file.", browser.findElement(By.cssSelector(".flash")).getText());
+        // this page has a message already: wait for the next page's, not the stale one
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> "Answer sent with 1 file.".equals(driver.findElement(By.cssSelector(".flash")).getText()));
         WebElement note = browser.findElement(By.cssSelector(".note.AGENT.public"));
         assertTrue(note.getText().contains("Here is the corrected one"));
         assertEquals("corrected-invoice.txt", note.findElement(By.cssSelector("a[download]")).getText());

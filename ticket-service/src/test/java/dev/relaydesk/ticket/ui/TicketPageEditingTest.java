@@ -23,6 +23,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,6 +32,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -73,14 +76,16 @@ class TicketPageEditingTest {
             browser.findElement(By.id("field-seats")).sendKeys("12");
             new Select(browser.findElement(By.id("field-product"))).selectByVisibleText("Scanner");
             browser.findElement(By.cssSelector("form.details button[type=submit]")).click();
-            assertEquals("Details saved.", browser.findElement(By.cssSelector(".flash")).getText());
+            awaitFlash(browser, "Details saved.");
             assertEquals("HIGH", new Select(browser.findElement(By.id("priority"))).getFirstSelectedOption().getText());
             assertEquals("12", browser.findElement(By.id("field-seats")).getAttribute("value"));
 
             browser.findElement(By.cssSelector("form.assignees input[value=agent]")).click();
             browser.findElement(By.cssSelector("form.assignees button[type=submit]")).click();
-            assertEquals("Assigned to agent.", browser.findElement(By.cssSelector(".flash")).getText());
-            assertTrue(browser.findElement(By.cssSelector("form.assignees input[value=agent]")).isSelected());
+            awaitFlash(browser, "Assigned to agent.");
+            // fails with a timeout unless the reloaded page shows the agent ticked
+            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(driver -> driver.findElement(By.cssSelector("form.assignees input[value=agent]")).isSelected());
             Browser.screenshot(browser, "ticket-editing");
         } finally {
             browser.quit();
@@ -91,6 +96,12 @@ class TicketPageEditingTest {
         assertEquals(12, saved.getInt("customFields.seats"));
         assertEquals("Scanner", saved.getString("customFields.product"));
         assertEquals(List.of("agent"), saved.getList("ticket.assignees"));
+    }
+
+    /** The page after the form's redirect: reading while the browser is still swapping pages finds stale elements. */
+    private static void awaitFlash(ChromeDriver browser, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(driver -> text.equals(driver.findElement(By.cssSelector(".flash")).getText()));
     }
 
     @Test
