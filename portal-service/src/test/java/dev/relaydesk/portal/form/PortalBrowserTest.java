@@ -1,5 +1,7 @@
 package dev.relaydesk.portal.form;
 
+import static dev.relaydesk.portal.testing.ClientBrowsing.assertFitsTheScreen;
+import static dev.relaydesk.portal.testing.ClientBrowsing.showsSoon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +66,7 @@ class PortalBrowserTest {
         // the link page sets itself up, then shows the ticket (it refreshes by itself until the ticket arrives)
         assertTrue(browser.getCurrentUrl().contains("/t/"), "the client lands on the new ticket's link page");
         String link = browser.getCurrentUrl();
-        showsSoon(link, By.tagName("h1"), "Printer");
+        showsSoon(wait, link, By.tagName("h1"), "Printer");
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains(XSS_TITLE), "the title shows as typed, as text");
         assertEquals(0L, ((Number) browser.executeScript("return window.pwned ? 1 : 0;")).longValue(), "no script ran");
         assertEquals(0, browser.findElements(By.cssSelector("h1 b")).size(), "no markup from the title");
@@ -72,11 +74,11 @@ class PortalBrowserTest {
 
         browser.findElement(By.id("comment")).sendKeys("Here is a photo of the jam (description only).");
         browser.findElement(By.cssSelector("form.reply button[type=submit]")).click();
-        showsSoon(link, By.cssSelector(".conversation"), "Here is a photo of the jam");
+        showsSoon(wait, link, By.cssSelector(".conversation"), "Here is a photo of the jam");
         screenshot("link-page");
 
         browser.findElement(By.cssSelector("form.state button[type=submit]")).click();
-        showsSoon(link, By.cssSelector(".status"), "Closed");
+        showsSoon(wait, link, By.cssSelector(".status"), "Closed");
         browser.findElement(By.cssSelector(".feedback input[name=rating][value='5']")).click();
         browser.findElement(By.id("feedback-comment")).sendKeys("Fixed within the hour.");
         browser.findElement(By.cssSelector(".feedback button[type=submit]")).click();
@@ -89,28 +91,12 @@ class PortalBrowserTest {
         browser.get(link);
         browser.findElement(By.tagName("h1"));
         screenshot("link-page-phone");
-        assertFitsTheScreen();
+        assertFitsTheScreen(browser);
         browser.get(base() + "/form/SUP");
         screenshot("web-form-phone");
-        assertFitsTheScreen();
+        assertFitsTheScreen(browser);
     }
 
-    /** What the client does: look again until the change has arrived (it travels through ticket events). */
-    private void showsSoon(String link, By where, String text) {
-        wait.pollingEvery(Duration.ofSeconds(1)).ignoring(StaleElementReferenceException.class).until(driver -> {
-            boolean shown = driver.findElements(where).stream().anyMatch(e -> e.getText().contains(text));
-            if (!shown) {
-                driver.get(link);
-            }
-            return shown;
-        });
-    }
-
-    private void assertFitsTheScreen() {
-        Number overflow = (Number) browser.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertEquals(0L, overflow.longValue(), "nothing sticks out sideways at a phone's width");
-    }
 
     private String base() {
         return "http://127.0.0.1:" + root.getPort();

@@ -1,5 +1,7 @@
 package dev.relaydesk.portal.page;
 
+import static dev.relaydesk.portal.testing.ClientBrowsing.assertFitsTheScreen;
+import static dev.relaydesk.portal.testing.ClientBrowsing.showsSoon;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -66,7 +68,7 @@ class RegisteredClientBrowserTest {
 
         // the link page: once both tickets have reached the portal, it offers an account
         browser.get(link);
-        showsSoon(link, By.cssSelector(".offer"), "All your tickets in one place");
+        showsSoon(wait, link, By.cssSelector(".offer"), "All your tickets in one place");
         assertEquals("Robin", browser.findElement(By.id("reg-first-name")).getAttribute("value"));
         atPhoneWidth(() -> {
             browser.executeScript("document.getElementById('register').scrollIntoView();");
@@ -96,7 +98,7 @@ class RegisteredClientBrowserTest {
         String ticketPage = browser.getCurrentUrl();
         assertEquals("Open", browser.findElement(By.cssSelector(".status")).getText());
         browser.findElement(By.cssSelector("form.state button[type=submit]")).click();
-        showsSoon(ticketPage, By.cssSelector(".status"), "Closed");
+        showsSoon(wait, ticketPage, By.cssSelector(".status"), "Closed");
         browser.findElement(By.linkText("← All your tickets")).click();
         assertFalse(browser.findElement(By.cssSelector(".ticket-list")).getText().contains("Printer jams"));
         browser.findElement(By.partialLinkText("Closed")).click();
@@ -111,19 +113,19 @@ class RegisteredClientBrowserTest {
         browser.findElement(By.id("description")).sendKeys("The E key fell off.");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         assertTrue(browser.findElement(By.cssSelector(".flash")).getText().contains("was opened"));
-        showsSoon(base() + "/my/tickets", By.cssSelector(".ticket-list"), "Keyboard missing keys");
+        showsSoon(wait, base() + "/my/tickets", By.cssSelector(".ticket-list"), "Keyboard missing keys");
 
         browser.manage().window().setSize(new Dimension(375, 812));
         browser.get(base() + "/my/tickets");
         browser.findElement(By.cssSelector(".ticket-list"));
         screenshot("my-tickets-phone");
-        assertFitsTheScreen();
+        assertFitsTheScreen(browser);
         browser.get(ticketPage);
         browser.findElement(By.tagName("h1"));
         screenshot("my-ticket-phone");
-        assertFitsTheScreen();
+        assertFitsTheScreen(browser);
         browser.get(base() + "/my/tickets/new");
-        assertFitsTheScreen();
+        assertFitsTheScreen(browser);
     }
 
     /** A ticket as the web form opens it in ticket-service; its events reach the portal through Kafka. */
@@ -148,26 +150,10 @@ class RegisteredClientBrowserTest {
         browser.navigate().refresh();
         browser.findElement(By.tagName("h1"));
         check.run();
-        assertFitsTheScreen();
+        assertFitsTheScreen(browser);
         browser.manage().window().setSize(wide);
     }
 
-    /** What the client does: look again until the change has arrived (it travels through ticket events). */
-    private void showsSoon(String page, By where, String text) {
-        wait.pollingEvery(Duration.ofSeconds(1)).ignoring(StaleElementReferenceException.class).until(driver -> {
-            boolean shown = driver.findElements(where).stream().anyMatch(e -> e.getText().contains(text));
-            if (!shown) {
-                driver.get(page);
-            }
-            return shown;
-        });
-    }
-
-    private void assertFitsTheScreen() {
-        Number overflow = (Number) browser.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertEquals(0L, overflow.longValue(), "nothing sticks out sideways at a phone's width");
-    }
 
     private String base() {
         return "http://127.0.0.1:" + root.getPort();
