@@ -5,6 +5,7 @@ import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketSource;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
+import dev.relaydesk.ticket.routing.MailRouting;
 import dev.relaydesk.ticket.screening.TicketRejectedException;
 import dev.relaydesk.ticket.ticket.Ticket;
 import dev.relaydesk.ticket.ticket.TicketService;
@@ -56,7 +57,7 @@ public class MailIntake {
     }
 
     private Ticket openTicket(MailReceived mail) {
-        Project project = Project.forRecipients(mail.recipients()).orElseGet(Project::defaultProject);
+        Project project = MailRouting.projectFor(mail.fromAddress(), mail.recipients());
         String title = mail.subject() == null || mail.subject().isBlank() ? NO_SUBJECT : mail.subject().strip();
         return tickets.open(NewTicket.fromMail(project, title, mail.textBody(), mail.fromAddress(), mail.fromName(),
                 mail.messageId()));
