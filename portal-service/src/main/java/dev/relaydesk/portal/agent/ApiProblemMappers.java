@@ -2,6 +2,8 @@ package dev.relaydesk.portal.agent;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.relaydesk.web.ConflictException;
+import dev.relaydesk.web.InvalidFieldException;
 import dev.relaydesk.web.Problems;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
@@ -23,5 +25,15 @@ public class ApiProblemMappers {
     @ServerExceptionMapper
     public Response unparseableJson(JsonParseException e) {
         return Problems.unparseableJson();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e) {
+        return Problems.of(e);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return Problems.of(e);
     }
 }

@@ -1,5 +1,7 @@
 package dev.relaydesk.portal.form;
 
+import dev.relaydesk.portal.profile.Branding;
+import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaydesk.portal.form.TicketIntake.ClientTicket;
@@ -111,6 +113,10 @@ public class WebFormPage {
     private final int perAddress;
     private final int perEmail;
     private final Duration window;
+
+    /** The page's project look (logo, welcome text, details shown); see PortalProfile. */
+    @Inject
+    Branding branding;
 
     WebFormPage(@RestClient TicketIntake intake, AccessLinks links, WebFormTokens tokens, RateLimiter limiter,
             ClientAddresses addresses, ObjectMapper json,
@@ -322,6 +328,7 @@ public class WebFormPage {
 
     private FormView view(String key, String name, Values values, Errors errors, boolean embedded, String notice,
             String error) {
+        branding.use(key);
         return new FormView(key, name, values, errors == null ? new Errors(null, null, null, null) : errors,
                 tokens.issue(key), UUID.randomUUID().toString(), embedded, notice, error, MAX_NAME, MAX_EMAIL, MAX_TITLE,
                 MAX_DESCRIPTION);

@@ -1,5 +1,6 @@
 package dev.relaydesk.portal.page;
 
+import dev.relaydesk.portal.profile.Branding;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.portal.action.FormTokens;
 import dev.relaydesk.portal.action.TicketCommands;
@@ -99,6 +100,10 @@ public class MyTicketsPage {
     private final TicketCommands commands;
     private final TicketIntake intake;
     private final FeedbackService feedbacks;
+
+    /** The page's project look (logo, welcome text, details shown); see PortalProfile. */
+    @Inject
+    Branding branding;
 
     MyTicketsPage(SecurityIdentity identity, FormTokens formTokens,
             @RestClient TicketCommands commands, @RestClient TicketIntake intake, FeedbackService feedbacks) {
@@ -282,6 +287,7 @@ public class MyTicketsPage {
     }
 
     private TemplateInstance render(PortalTicket ticket, String flash, String error, String draft) {
+        branding.use(ticket.projectKey);
         return TicketPage.Templates.ticket(new TicketView(ticket, ticket.status == TicketStatus.OPEN,
                 PortalNote.conversation(ticket.ticketId), "/my/tickets/" + ticket.ticketId,
                 formTokens.issueForClient(email()), UUID.randomUUID().toString(), UUID.randomUUID().toString(), flash,

@@ -1,5 +1,7 @@
 package dev.relaydesk.portal.page;
 
+import dev.relaydesk.portal.profile.Branding;
+import jakarta.inject.Inject;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.portal.action.FormTokens;
 import dev.relaydesk.portal.action.TicketCommands;
@@ -111,6 +113,10 @@ public class TicketPage {
     private final TicketCommands commands;
     private final FeedbackService feedbacks;
     private final ClientRegistrations registrations;
+
+    /** The page's project look (logo, welcome text, details shown); see PortalProfile. */
+    @Inject
+    Branding branding;
 
     TicketPage(AccessLinks links, FormTokens formTokens, @RestClient TicketCommands commands, FeedbackService feedbacks,
             ClientRegistrations registrations) {
@@ -301,6 +307,7 @@ public class TicketPage {
     /** @param offer the registration form as typed, or null for a fresh one where it is offered */
     private TemplateInstance render(AccessLink link, PortalTicket ticket, String token, String flash, String error,
             String draft, RegistrationOffer offer) {
+        branding.use(ticket.projectKey);
         boolean registered = registrations.isRegistered(link.clientEmail);
         RegistrationOffer shownOffer = registered ? null
                 : offer != null ? offer

@@ -1,5 +1,6 @@
 package dev.relaydesk.portal.ticket;
 
+import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.events.TicketSnapshot;
 import dev.relaydesk.events.TicketStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -51,6 +52,14 @@ public class PortalTicket extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Shown to clients only where the project's portal profile says so. */
+    public String type;
+
+    public String priority;
+
+    @Column(name = "details_version", nullable = false)
+    public long detailsVersion = -1;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
@@ -87,6 +96,22 @@ public class PortalTicket extends PanacheEntityBase {
     public void advanceTo(long eventVersion, TicketSnapshot snapshot, Instant at) {
         advanceTo(eventVersion, snapshot.number(), snapshot.projectKey(), snapshot.title(), snapshot.clientEmail(),
                 snapshot.clientName(), snapshot.status(), at);
+        advanceDetailsTo(eventVersion, snapshot.type(), snapshot.priority());
+    }
+
+    /** Type and priority travel only on some events (not NoteAdded), so they keep their own version. */
+    public void advanceDetailsTo(long eventVersion, String type, TicketPriority priority) {
+        if (eventVersion <= detailsVersion) {
+            return;
+        }
+        this.type = type;
+        this.priority = priority == null ? null : priority.name();
+        this.detailsVersion = eventVersion;
+    }
+
+    /** "High" for HIGH. */
+    public String priorityLabel() {
+        return priority == null ? null : priority.charAt(0) + priority.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 
     public boolean isReady() {

@@ -4,6 +4,7 @@ import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
 import dev.relaydesk.events.TicketReopened;
+import dev.relaydesk.events.TicketUpdated;
 import dev.relaydesk.messaging.inbox.IdempotentConsumer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,12 @@ public class TicketEventsConsumer {
     @Blocking
     public CompletionStage<Void> ticketCreated(Message<String> message) {
         return idempotent.handle(message, TicketCreated.class, "portal.ticket-created", readModel::apply);
+    }
+
+    @Incoming("ticket-updated-in")
+    @Blocking
+    public CompletionStage<Void> ticketUpdated(Message<String> message) {
+        return idempotent.handle(message, TicketUpdated.class, "portal.ticket-updated", readModel::apply);
     }
 
     @Incoming("note-added-in")

@@ -4,6 +4,7 @@ import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
 import dev.relaydesk.events.TicketReopened;
+import dev.relaydesk.events.TicketUpdated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -22,6 +23,13 @@ public class TicketReadModel {
         ticket.createdAt = event.createdAt();
         ticket.advanceTo(event.version(), event.number(), event.projectKey(), event.title(), event.clientEmail(),
                 event.clientName(), event.status(), event.createdAt());
+        ticket.advanceDetailsTo(event.version(), event.type(), event.priority());
+        ticket.persist();
+    }
+
+    public void apply(TicketUpdated event) {
+        PortalTicket ticket = PortalTicket.findOrStart(event.ticketId());
+        ticket.advanceTo(event.version(), event.ticket(), event.updatedAt());
         ticket.persist();
     }
 

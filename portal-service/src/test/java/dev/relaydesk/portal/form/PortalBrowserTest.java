@@ -2,17 +2,21 @@ package dev.relaydesk.portal.form;
 
 import static dev.relaydesk.portal.testing.ClientBrowsing.assertFitsTheScreen;
 import static dev.relaydesk.portal.testing.ClientBrowsing.showsSoon;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relaydesk.portal.testing.TicketServiceProcess;
 import dev.relaydesk.testsupport.Browser;
+import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
+import io.restassured.http.ContentType;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -97,6 +102,35 @@ class PortalBrowserTest {
         assertFitsTheScreen(browser);
     }
 
+
+    /** The project's branding as a client's browser renders it: the logo loads, the welcome text stays text. */
+    @Test
+    void aBrandedProjectsFormShowsItsLogoAndWelcomeText() throws Exception {
+        String admin = KeycloakTokens.accessToken("admin", "admin");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(120, 40,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("welcomeText", "<b>Hello</b> from ACME <script>window.pwned=1</script>",
+                        "linkUrl", "https://example.com/"))
+                .put("/api/admin/portal-profiles/SUP").then().statusCode(200);
+        given().auth().oauth2(admin).contentType("image/png").body(png.toByteArray())
+                .put("/api/admin/portal-profiles/SUP/logo").then().statusCode(200);
+        try {
+            browser.get(base() + "/form/SUP");
+            WebElement logo = wait.until(driver -> driver.findElement(By.cssSelector("header img.company-logo")));
+            wait.until(driver -> ((Number) browser.executeScript(
+                    "return arguments[0].complete ? arguments[0].naturalWidth : 0;", logo)).intValue() == 120);
+            assertEquals("https://example.com/", browser.findElement(By.cssSelector("header a")).getAttribute("href"));
+            assertEquals("<b>Hello</b> from ACME <script>window.pwned=1</script>",
+                    browser.findElement(By.cssSelector(".welcome")).getText());
+            assertEquals(0L, ((Number) browser.executeScript("return window.pwned ? 1 : 0;")).longValue());
+            screenshot("branded-form");
+        } finally {
+            given().auth().oauth2(admin).delete("/api/admin/portal-profiles/SUP").then().statusCode(204);
+        }
+    }
 
     private String base() {
         return "http://127.0.0.1:" + root.getPort();

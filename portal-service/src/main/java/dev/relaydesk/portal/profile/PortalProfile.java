@@ -1,0 +1,60 @@
+package dev.relaydesk.portal.profile;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A project's portal: branding, and which ticket details its clients see. */
+@Entity
+@Table(name = "portal_profile")
+public class PortalProfile extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "project_key")
+    public String projectKey;
+
+    @Column(name = "welcome_text")
+    public String welcomeText;
+
+    @Column(name = "link_url")
+    public String linkUrl;
+
+    @Column(name = "show_priority", nullable = false)
+    public boolean showPriority;
+
+    @Column(name = "show_type", nullable = false)
+    public boolean showType;
+
+    public byte[] logo;
+
+    @Column(name = "logo_type")
+    public String logoType;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static Optional<PortalProfile> of(String projectKey) {
+        return projectKey == null ? Optional.empty() : findByIdOptional(normalized(projectKey));
+    }
+
+    static PortalProfile ofOrNew(String projectKey) {
+        return PortalProfile.<PortalProfile>findByIdOptional(normalized(projectKey)).orElseGet(() -> {
+            PortalProfile profile = new PortalProfile();
+            profile.projectKey = normalized(projectKey);
+            return profile;
+        });
+    }
+
+    static String normalized(String projectKey) {
+        return projectKey.strip().toUpperCase(Locale.ROOT);
+    }
+
+    public boolean hasLogo() {
+        return logo != null;
+    }
+}
