@@ -1,7 +1,9 @@
 package dev.relaydesk.mailingest.inbound;
 
+import dev.relaydesk.events.MailBounced;
 import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.mailingest.inbound.InboundMessage.Status;
+import dev.relaydesk.mailingest.parse.DeliveryReport;
 import dev.relaydesk.mailingest.parse.MailParser;
 import dev.relaydesk.mailingest.parse.NoiseFilter;
 import dev.relaydesk.mailingest.parse.ParsedMail;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -145,6 +148,7 @@ public class MailAcceptance {
         if (ignored.isPresent()) {
             message.status = Status.IGNORED;
             message.reason = ignored.get();
+            reportBounces(message);
             return;
         }
         List<String> recipients = Stream.concat(envelope.recipients().stream(), mail.recipients().stream())
@@ -153,6 +157,19 @@ public class MailAcceptance {
         outbox.publish(new MailReceived(message.id, mail.messageId(), mail.inReplyTo(), mail.references(),
                 mail.fromAddress(), mail.fromName(), recipients, mail.subject(), mail.textBody(), message.receivedAt));
         message.status = Status.PUBLISHED;
+    }
+
+    /** A delivery report opens no ticket, but each address it says failed is announced (MailBounced). */
+    private void reportBounces(InboundMessage message) {
+        List<DeliveryReport.Failure> failures = DeliveryReport.failuresIn(message.raw);
+        for (DeliveryReport.Failure failure : failures) {
+            outbox.publish(new MailBounced(message.id, failure.address(), failure.status(), failure.diagnostic(),
+                    failure.originalMessageId(), message.receivedAt));
+        }
+        if (!failures.isEmpty()) {
+            message.reason += "; failed: " + failures.stream().map(DeliveryReport.Failure::address).limit(5)
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     /** Mails by what became of them (published, ignored, quarantined, duplicate), counted once committed. */
