@@ -16,7 +16,8 @@ public enum EventType {
     TICKET_CLOSED("TicketClosed", TicketClosed.class),
     TICKET_REOPENED("TicketReopened", TicketReopened.class),
     NOTIFICATION_SENT("NotificationSent", NotificationSent.class),
-    CLIENT_REGISTERED("ClientRegistered", ClientRegistered.class);
+    CLIENT_REGISTERED("ClientRegistered", ClientRegistered.class),
+    CLOSED_TICKET_REPLY_REFUSED("ClosedTicketReplyRefused", ClosedTicketReplyRefused.class);
 
     private final String topic;
     private final Class<? extends RelaydeskEvent> recordClass;
