@@ -216,6 +216,11 @@ class ClosedTicketRepliesTest {
                 .put("/api/admin/projects/{key}/closed-ticket-replies", project).then().statusCode(403);
         given().auth().oauth2(admin).get("/api/admin/projects/{key}", project).then().statusCode(200)
                 .body("closedTicketReplies.policy", equalTo("REOPEN"));
+        // documented for API users: the path, its policies and its problem answer
+        String openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        assertTrue(openApi.contains("/api/admin/projects/{key}/closed-ticket-replies"));
+        assertTrue(openApi.contains("ANSWER_WITH_TEMPLATE"));
+        assertTrue(openApi.contains("application/problem+json"));
     }
 
     private io.restassured.response.ValidatableResponse setPolicy(String project, Map<String, Object> body) {
