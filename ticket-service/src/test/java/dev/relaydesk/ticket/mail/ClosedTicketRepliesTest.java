@@ -179,6 +179,15 @@ class ClosedTicketRepliesTest {
         assertEquals("SYSTEM", notes.get(0).get("authorType"));
         assertTrue(((String) notes.get(0).get("body")).contains("Thanks, works now!"), "agents can read it");
         assertEquals(1, ticketsOf(client).getList("$").size());
+
+        // a second reply the same day is kept for agents but not answered again (no ping-pong with auto-responders)
+        publish(reply(project, client, original, "Re: Monitor cable", "One more thing."));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(agent)
+                .get("/api/tickets/{id}", ticketId).then().statusCode(200).body("notes", hasSize(2)));
+        assertEquals(1, ticket(ticketId).getList("history.action").stream()
+                .filter("reply answered with template"::equals).count());
+        assertEquals(1, KafkaEvents.records(kafka, EventType.CLOSED_TICKET_REPLY_REFUSED.topic()).stream()
+                .filter(record -> ticketId.equals(record.key())).count());
     }
 
     /** Agents decide whether a ticket opens again: their mail to a closed ticket is a private note. */
