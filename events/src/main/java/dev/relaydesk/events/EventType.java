@@ -17,7 +17,8 @@ public enum EventType {
     TICKET_REOPENED("TicketReopened", TicketReopened.class),
     NOTIFICATION_SENT("NotificationSent", NotificationSent.class),
     CLIENT_REGISTERED("ClientRegistered", ClientRegistered.class),
-    MAIL_BOUNCED("MailBounced", MailBounced.class);
+    MAIL_BOUNCED("MailBounced", MailBounced.class),
+    CLOSED_TICKET_REPLY_REFUSED("ClosedTicketReplyRefused", ClosedTicketReplyRefused.class);
 
     private final String topic;
     private final Class<? extends RelaydeskEvent> recordClass;

@@ -97,6 +97,17 @@ class EventContractTest {
     }
 
     @Test
+    void goldenClosedTicketReplyRefusedNamesTheMailToAnswerAndItsTicket() {
+        ClosedTicketReplyRefused refused = EventFixtures.event(EventType.CLOSED_TICKET_REPLY_REFUSED);
+
+        assertEquals("0b8f5d2c-7a1e-4f3b-8c6d-2e9a1b4c5d60", refused.key());
+        assertEquals("SUP-42", refused.number());
+        assertEquals("jane.doe@example.com", refused.clientEmail());
+        assertEquals("CAF3x9Lq2u-reply-3@mail.example.com", refused.replyMessageId());
+        assertEquals("ClosedTicketReplyRefused", EventType.CLOSED_TICKET_REPLY_REFUSED.topic());
+    }
+
+    @Test
     void aMalformedPayloadIsReportedAsSuch() {
         assertThrows(MalformedEventException.class, () -> EventJson.read("{\"mailId\": 12", MailReceived.class));
     }

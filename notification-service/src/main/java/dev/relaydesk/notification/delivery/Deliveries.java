@@ -1,5 +1,6 @@
 package dev.relaydesk.notification.delivery;
 
+import dev.relaydesk.events.ClosedTicketReplyRefused;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.NoteAuthor;
@@ -99,6 +100,15 @@ public class Deliveries {
             queue(MailKind.TICKET_REOPENED, "reopened:" + event.ticketId() + ":" + event.version(), event.ticketId(),
                     event.ticket().clientEmail(), null, event);
         }
+    }
+
+    /**
+     * The client replied to a closed ticket of a project that answers such replies with its template: one answer
+     * per mail of theirs (ticket-service already holds back further ones within a day, against mail loops).
+     */
+    public void onClosedTicketReplyRefused(ClosedTicketReplyRefused event) {
+        queue(MailKind.CLOSED_TICKET_REPLY, "closed-reply:" + event.mailId(), event.ticketId(), event.clientEmail(),
+                null, event);
     }
 
     /** Whoever did it (an agent's username, a client's address) is not told about it. */

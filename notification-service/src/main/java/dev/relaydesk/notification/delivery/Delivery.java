@@ -1,5 +1,6 @@
 package dev.relaydesk.notification.delivery;
 
+import dev.relaydesk.events.ClosedTicketReplyRefused;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.TicketClosed;
@@ -95,6 +96,7 @@ public class Delivery extends PanacheEntityBase {
             case AGENT_REPLY, CLIENT_NOTE -> EventJson.read(payload, NoteAdded.class);
             case TICKET_CLOSED -> EventJson.read(payload, TicketClosed.class);
             case TICKET_REOPENED -> EventJson.read(payload, TicketReopened.class);
+            case CLOSED_TICKET_REPLY -> EventJson.read(payload, ClosedTicketReplyRefused.class);
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.relaydesk.notification.delivery;
 
+import dev.relaydesk.events.ClosedTicketReplyRefused;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.NoteAuthor;
@@ -72,6 +73,8 @@ public class MailComposer {
                 yield notice(delivery, reopened.ticket(),
                         reopened.reopenedBy() == NoteAuthor.AGENT ? reopened.actor() : null);
             }
+            case CLOSED_TICKET_REPLY -> closedTicketAnswer(delivery,
+                    EventJson.read(delivery.payload, ClosedTicketReplyRefused.class));
             case CLIENT_NOTE -> clientNoteToAgent(delivery, EventJson.read(delivery.payload, NoteAdded.class));
             case NEW_TICKET -> newTicketToAgent(delivery, EventJson.read(delivery.payload, TicketCreated.class));
         };
@@ -108,6 +111,18 @@ public class MailComposer {
                 ticket.number(), ticket.title(), ticket.stage(), null, agent, ticket.projectName());
         return render(delivery, data, new Envelope(ticket.projectKey(), ticket.projectAddress(), ticket.projectName(),
                 ticket.clientEmail(), ticket.clientName(), ticket.threadMessageId(), AutoSubmitted.AUTO_GENERATED));
+    }
+
+    /**
+     * The answer to the client's reply to a closed ticket: an automatic reply to their very mail (In-Reply-To it),
+     * so their mail program shows it as the answer and robots do not answer it back.
+     */
+    private OutgoingMail closedTicketAnswer(Delivery delivery, ClosedTicketReplyRefused refused) {
+        MailData data = new MailData(null, MailData.firstName(refused.clientName()), refused.clientName(),
+                refused.number(), refused.title(), null, null, null, refused.projectName());
+        String answered = refused.replyMessageId() != null ? refused.replyMessageId() : refused.threadMessageId();
+        return render(delivery, data, new Envelope(refused.projectKey(), refused.projectAddress(), refused.projectName(),
+                refused.clientEmail(), refused.clientName(), answered, AutoSubmitted.AUTO_REPLIED));
     }
 
     /** What the client wrote, to an agent the ticket is assigned to. */

@@ -1,5 +1,6 @@
 package dev.relaydesk.notification.delivery;
 
+import dev.relaydesk.events.ClosedTicketReplyRefused;
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.TicketAssigned;
 import dev.relaydesk.events.TicketClosed;
@@ -66,6 +67,13 @@ public class TicketEventsConsumer {
             knownTickets.changed(event.ticket(), event.version());
             deliveries.onTicketReopened(event);
         });
+    }
+
+    @Incoming("closed-ticket-reply-refused-in")
+    @Blocking
+    public CompletionStage<Void> closedTicketReplyRefused(Message<String> message) {
+        return idempotent.handle(message, ClosedTicketReplyRefused.class, "notification.closed-ticket-reply-refused",
+                deliveries::onClosedTicketReplyRefused);
     }
 
     @Incoming("ticket-assigned-in")

@@ -11,6 +11,11 @@ public enum MailKind {
     AGENT_REPLY("agent-reply", Audience.CLIENT),
     TICKET_CLOSED("ticket-closed", Audience.CLIENT),
     TICKET_REOPENED("ticket-reopened", Audience.CLIENT),
+    /**
+     * To the client: the automatic answer to their reply to a closed ticket, where the project's policy is to
+     * answer such replies instead of reopening the ticket.
+     */
+    CLOSED_TICKET_REPLY("closed-ticket-reply", Audience.CLIENT),
     /** To the assigned agents: the client wrote. */
     CLIENT_NOTE("client-note", Audience.AGENTS),
     /** To the agents to notify of a ticket a client opened. */

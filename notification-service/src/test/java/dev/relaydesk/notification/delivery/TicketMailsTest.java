@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relaydesk.events.ClosedTicketReplyRefused;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.NoteAdded;
@@ -110,6 +111,39 @@ class TicketMailsTest {
         assertEquals("[" + g.number() + "] Closed: " + g.title(), mail.getSubject());
         assertEquals("auto-generated", mail.getHeader("Auto-Submitted", null), "a notice, not a reply to a mail");
         assertTrue(MailParts.text(mail).startsWith("Hello Jane,"));
+    }
+
+    /**
+     * ticket-service kept the client's reply to a closed ticket out of the conversation (policy
+     * ANSWER_WITH_TEMPLATE): the client gets the template's automatic answer to that very mail, once, however often
+     * the event arrives.
+     */
+    @Test
+    void aReplyToAClosedTicketIsAnsweredWithTheTemplateOnce() throws Exception {
+        String client = uniqueClient();
+        ClosedTicketReplyRefused golden = EventFixtures.event(EventType.CLOSED_TICKET_REPLY_REFUSED);
+        ClosedTicketReplyRefused refused = new ClosedTicketReplyRefused(UUID.randomUUID(), golden.version(),
+                golden.number(), golden.projectKey(), golden.projectName(), golden.projectAddress(), golden.title(),
+                client, "Jane Doe", UUID.randomUUID(), UUID.randomUUID() + "@mail.example.com", golden.replySubject(),
+                golden.threadMessageId(), golden.refusedAt());
+        String eventId = UUID.randomUUID().toString();
+
+        KafkaEvents.publish(kafka, refused, eventId);
+        KafkaEvents.publish(kafka, refused, eventId);
+        // replayed under a new event id (a producer's retry after a crash): still the same mail to answer
+        KafkaEvents.publish(kafka, refused, UUID.randomUUID().toString());
+
+        MimeMessage mail = Mailboxes.awaitMessage(client, message -> true);
+        assertEquals("[" + golden.number() + "] Closed: " + golden.title(), mail.getSubject());
+        assertEquals("auto-replied", mail.getHeader("Auto-Submitted", null), "an automatic answer to the client's mail");
+        assertEquals("<" + refused.replyMessageId() + ">", mail.getHeader("In-Reply-To", null));
+        assertTrue(MailParts.text(mail).startsWith("Hello Jane,"));
+        assertTrue(MailParts.text(mail).contains("is closed, so your reply has not been added"));
+        NotificationSent sent = EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.NOTIFICATION_SENT.topic(),
+                record -> refused.ticketId().toString().equals(record.key())).value(), NotificationSent.class);
+        assertEquals("CLOSED_TICKET_REPLY", sent.kind());
+        KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.CLOSED_TICKET_REPLY_REFUSED.topic());
+        assertEquals(1, Mailboxes.messages(client).size(), "one answer, however often the event came");
     }
 
     private static String uniqueClient() {

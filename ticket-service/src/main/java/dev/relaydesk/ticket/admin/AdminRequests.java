@@ -1,7 +1,9 @@
 package dev.relaydesk.ticket.admin;
 
 import dev.relaydesk.ticket.field.CustomField.FieldType;
+import dev.relaydesk.ticket.project.ClosedReplyPolicy;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +31,19 @@ public final class AdminRequests {
 
     public record EditProject(@Size(min = 1, max = 100) String name, @Email @Size(max = 320) String inboundAddress,
             @Size(max = 60) String defaultType) {
+    }
+
+    /**
+     * What a client's mailed reply to a closed ticket does.
+     *
+     * @param policy          {@code REOPEN} (within the grace period; later as {@code NEW_LINKED}), {@code NEW_LINKED}
+     *                        (a new ticket linked to the closed one) or {@code ANSWER_WITH_TEMPLATE} (the client gets
+     *                        the project's automatic answer; the ticket stays closed)
+     * @param reopenGraceDays days after closing during which a reply reopens the ticket (REOPEN only); unchanged when
+     *                        left out, 0 means never
+     */
+    public record ClosedReplySettings(@NotNull ClosedReplyPolicy policy,
+            @Min(0) @Max(value = 3650, message = "at most 3650 days") Integer reopenGraceDays) {
     }
 
     /** @param position where the column goes (0 is first); default just before the closing stage */

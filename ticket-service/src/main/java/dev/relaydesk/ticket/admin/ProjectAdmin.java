@@ -1,6 +1,7 @@
 package dev.relaydesk.ticket.admin;
 
 import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.ticket.admin.AdminRequests.ClosedReplySettings;
 import dev.relaydesk.ticket.admin.AdminRequests.CreateProject;
 import dev.relaydesk.ticket.admin.AdminRequests.EditProject;
 import dev.relaydesk.ticket.admin.AdminRequests.NewField;
@@ -81,6 +82,16 @@ public class ProjectAdmin {
         }
         if (request.defaultType() != null) {
             project.defaultType = type(project, request.defaultType());
+        }
+        return project;
+    }
+
+    /** Sets what clients' replies to the project's closed tickets do; tickets closed already follow it too. */
+    public Project setClosedReplies(String key, ClosedReplySettings request) {
+        Project project = project(key);
+        project.closedReplyPolicy = request.policy();
+        if (request.reopenGraceDays() != null) {
+            project.reopenGraceDays = request.reopenGraceDays();
         }
         return project;
     }

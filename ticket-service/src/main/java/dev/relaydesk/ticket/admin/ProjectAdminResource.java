@@ -1,5 +1,6 @@
 package dev.relaydesk.ticket.admin;
 
+import dev.relaydesk.ticket.admin.AdminRequests.ClosedReplySettings;
 import dev.relaydesk.ticket.admin.AdminRequests.CreateProject;
 import dev.relaydesk.ticket.admin.AdminRequests.EditProject;
 import dev.relaydesk.ticket.admin.AdminRequests.EditType;
@@ -28,6 +29,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /** Admins configure projects: workflow stages, ticket types and who may manage them, custom fields. */
@@ -67,6 +71,28 @@ public class ProjectAdminResource {
     @Path("/{key}")
     public ProjectView edit(@PathParam("key") String key, @Valid @NotNull EditProject request) {
         return ProjectView.of(admin.edit(key, request));
+    }
+
+    /**
+     * What a client's mailed reply to one of the project's closed tickets does: reopen it within a grace period,
+     * open a new ticket linked to it, or answer with the project's template. Agents' mails never reopen a ticket.
+     */
+    @PUT
+    @Path("/{key}/closed-ticket-replies")
+    @Operation(summary = "Set what a client's mailed reply to a closed ticket does",
+            description = "REOPEN: within reopenGraceDays after closing the reply goes on the ticket and reopens it"
+                    + " (first stage, unread); later it is handled as NEW_LINKED. NEW_LINKED: a new ticket for the"
+                    + " client, linked to the closed one as its follow-up. ANSWER_WITH_TEMPLATE: the ticket stays"
+                    + " closed with a private record for agents, and the client gets the project's automatic answer"
+                    + " (notification-service template closed-ticket-reply). Agents' mails never reopen a ticket."
+                    + " Existing projects: REOPEN within 14 days.")
+    @APIResponse(responseCode = "200", description = "The project, with its new setting in closedTicketReplies")
+    @APIResponse(responseCode = "400", description = "An unknown policy or a grace period outside 0..3650 days;"
+            + " the errors name the field", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such project",
+            content = @Content(mediaType = "application/problem+json"))
+    public ProjectView setClosedReplies(@PathParam("key") String key, @Valid @NotNull ClosedReplySettings request) {
+        return ProjectView.of(admin.setClosedReplies(key, request));
     }
 
     @POST

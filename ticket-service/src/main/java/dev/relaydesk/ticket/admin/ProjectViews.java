@@ -2,6 +2,7 @@ package dev.relaydesk.ticket.admin;
 
 import dev.relaydesk.ticket.access.TypePermissions;
 import dev.relaydesk.ticket.field.CustomField;
+import dev.relaydesk.ticket.project.ClosedReplyPolicy;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.project.WorkflowStage;
@@ -15,7 +16,8 @@ public final class ProjectViews {
     }
 
     public record ProjectView(String key, String name, String inboundAddress, boolean isDefault, String defaultType,
-            List<StageView> stages, List<TypeView> types, List<FieldView> customFields) {
+            List<StageView> stages, List<TypeView> types, List<FieldView> customFields,
+            ClosedRepliesView closedTicketReplies) {
 
         static ProjectView of(Project project) {
             List<WorkflowStage> stages = WorkflowStage.ofProject(project.id);
@@ -24,8 +26,13 @@ public final class ProjectViews {
                     stages.stream().map(stage -> new StageView(stage.name, stage.position,
                             stage == stages.get(stages.size() - 1), Ticket.count("stage.id", stage.id))).toList(),
                     TicketType.ofProject(project.id).stream().map(TypeView::of).toList(),
-                    CustomField.ofProject(project.id).stream().map(FieldView::of).toList());
+                    CustomField.ofProject(project.id).stream().map(FieldView::of).toList(),
+                    new ClosedRepliesView(project.closedReplyPolicy, project.reopenGraceDays));
         }
+    }
+
+    /** What a client's mailed reply to a closed ticket does (see the PUT on closed-ticket-replies). */
+    public record ClosedRepliesView(ClosedReplyPolicy policy, int reopenGraceDays) {
     }
 
     /** @param closing whether moving a ticket here closes it (the last stage) */

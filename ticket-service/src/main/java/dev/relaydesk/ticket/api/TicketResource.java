@@ -14,6 +14,7 @@ import dev.relaydesk.ticket.api.TicketRequests.NoteRequest;
 import dev.relaydesk.ticket.api.TicketRequests.StageMove;
 import dev.relaydesk.ticket.api.TicketViews.HistoryView;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
+import dev.relaydesk.ticket.api.TicketViews.LinkedTicketView;
 import dev.relaydesk.ticket.api.TicketViews.TicketDetails;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
 import dev.relaydesk.ticket.field.CustomFieldValues;
@@ -110,7 +111,8 @@ public class TicketResource {
         Ticket ticket = access.visibleTicket(id);
         return new TicketDetails(TicketSummary.of(ticket), ticket.description, ticket.customFields,
                 NoteView.ofTicket(id),
-                HistoryEntry.ofTicket(id).stream().map(HistoryView::of).toList());
+                HistoryEntry.ofTicket(id).stream().map(HistoryView::of).toList(),
+                LinkedTicketView.ofTicket(id, access::maySee));
     }
 
     /**

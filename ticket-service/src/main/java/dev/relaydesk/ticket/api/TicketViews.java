@@ -7,12 +7,16 @@ import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.ticket.attachment.Attachment;
 import dev.relaydesk.ticket.attachment.AttachmentView;
 import dev.relaydesk.ticket.history.HistoryEntry;
+import dev.relaydesk.ticket.link.LinkKind;
+import dev.relaydesk.ticket.link.TicketLink;
 import dev.relaydesk.ticket.mail.MatchedBy;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.ticket.Ticket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -71,7 +75,32 @@ public final class TicketViews {
         }
     }
 
+    /**
+     * Another ticket this one is linked with, as this ticket's agents read it: "follows up SUP-41",
+     * "followed up by SUP-57", "names in its subject SUP-12", "named in the subject of SUP-60".
+     *
+     * @param kind     why the tickets are linked ({@code FOLLOW_UP}, {@code SUBJECT_NUMBER})
+     * @param relation what the other ticket is to this one, in words, followed by its number
+     */
+    public record LinkedTicketView(UUID id, String number, String title, TicketStatus status, LinkKind kind,
+            String relation, Instant linkedAt) {
+
+        /** The ticket's links, either way, to tickets the reader may see. */
+        public static List<LinkedTicketView> ofTicket(UUID ticketId, Predicate<Ticket> visible) {
+            return TicketLink.of(ticketId).stream().map(link -> {
+                boolean newer = link.ticketId.equals(ticketId);
+                Ticket other = Ticket.findById(newer ? link.linkedTicketId : link.ticketId);
+                if (other == null || !visible.test(other)) {
+                    return null;
+                }
+                return new LinkedTicketView(other.id, other.displayNumber(), other.title, other.status, link.kind,
+                        newer ? link.kind.labelFromNewer() : link.kind.labelFromOlder(), link.createdAt);
+            }).filter(Objects::nonNull).toList();
+        }
+    }
+
+    /** @param links the tickets linked with this one (follow-ups, tickets naming it), that the reader may see */
     public record TicketDetails(TicketSummary ticket, String description, Map<String, Object> customFields,
-            List<NoteView> notes, List<HistoryView> history) {
+            List<NoteView> notes, List<HistoryView> history, List<LinkedTicketView> links) {
     }
 }

@@ -2,7 +2,9 @@ package dev.relaydesk.ticket.mail;
 
 import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.events.NoteAuthor;
-import dev.relaydesk.events.TicketSource;
+import dev.relaydesk.events.TicketStatus;
+import dev.relaydesk.ticket.link.LinkKind;
+import dev.relaydesk.ticket.link.TicketLink;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.routing.MailRouting;
@@ -20,7 +22,8 @@ import org.jboss.logging.Logger;
 /**
  * Turns an inbound mail into a new ticket, or into a note on the ticket it answers: the client's public note;
  * an agent's private note (an agent mailing back must choose in the UI what the client sees); anyone else's
- * private note flagged for review, kept but never shown or mailed to the client.
+ * private note flagged for review, kept but never shown or mailed to the client. The client's reply to a closed
+ * ticket follows the project's policy ({@link ClosedTicketReplies}).
  */
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
@@ -31,10 +34,12 @@ public class MailIntake {
 
     private final MailThreading threading;
     private final TicketService tickets;
+    private final ClosedTicketReplies closedTicketReplies;
 
-    MailIntake(MailThreading threading, TicketService tickets) {
+    MailIntake(MailThreading threading, TicketService tickets, ClosedTicketReplies closedTicketReplies) {
         this.threading = threading;
         this.tickets = tickets;
+        this.closedTicketReplies = closedTicketReplies;
     }
 
     public void accept(MailReceived mail) {
@@ -56,17 +61,31 @@ public class MailIntake {
         MailReference.remember(mail.messageId(), ticket.id);
     }
 
+    /**
+     * A new ticket. If its subject names one of our tickets whose client or agents did not send it (a guessable
+     * number is no proof), the new ticket is linked to that one, so agents see the relation on both.
+     */
     private Ticket openTicket(MailReceived mail) {
         Project project = MailRouting.projectFor(mail.fromAddress(), mail.recipients());
         String title = mail.subject() == null || mail.subject().isBlank() ? NO_SUBJECT : mail.subject().strip();
-        return tickets.open(NewTicket.fromMail(project, title, mail.textBody(), mail.fromAddress(), mail.fromName(),
-                mail.messageId()));
+        Ticket ticket = tickets.open(NewTicket.fromMail(project, title, mail.textBody(), mail.fromAddress(),
+                mail.fromName(), mail.messageId()));
+        threading.ticketNamedInSubject(mail).ifPresent(named -> {
+            LOG.infof("Mail %s names %s in its subject but its sender is not on it: opened %s linked to it",
+                    mail.mailId(), named.displayNumber(), ticket.displayNumber());
+            TicketLink.link(ticket, named, LinkKind.SUBJECT_NUMBER, mail.fromAddress());
+        });
+        return ticket;
     }
 
     private Ticket addReply(MailThreading.Match match, MailReceived mail) {
         Ticket ticket = match.ticket();
         Optional<String> agent = AgentAddress.agentOf(ticket.id, mail.fromAddress());
         boolean fromClient = ticket.isClient(mail.fromAddress());
+        if (fromClient && ticket.status == TicketStatus.CLOSED) {
+            // the project's policy decides; an agent's mail to a closed ticket stays a private note (agents reopen)
+            return closedTicketReplies.accept(match, mail);
+        }
         NewNote request;
         if (fromClient) {
             request = new NewNote(NoteAuthor.CLIENT, mail.fromName(), mail.fromAddress(), mail.textBody(), true, false,

@@ -68,17 +68,28 @@ public class MailThreading {
     }
 
     private Optional<Ticket> bySubjectNumber(MailReceived mail) {
+        return ticketsNamedInSubject(mail).stream()
+                .filter(candidate -> isClientOrAgent(candidate, mail.fromAddress()))
+                .findFirst();
+    }
+
+    /**
+     * The first existing ticket whose number the subject names, whoever sent it: a mail that is not trusted to write
+     * there still shows agents the ticket it claims to be about.
+     */
+    public Optional<Ticket> ticketNamedInSubject(MailReceived mail) {
+        return ticketsNamedInSubject(mail).stream().findFirst();
+    }
+
+    private static List<Ticket> ticketsNamedInSubject(MailReceived mail) {
+        List<Ticket> named = new ArrayList<>();
         if (mail.subject() == null) {
-            return Optional.empty();
+            return named;
         }
         Matcher matcher = SUBJECT_NUMBER.matcher(mail.subject());
         while (matcher.find()) {
-            Optional<Ticket> ticket = Ticket.byNumber(matcher.group(1), Integer.parseInt(matcher.group(2)))
-                    .filter(candidate -> isClientOrAgent(candidate, mail.fromAddress()));
-            if (ticket.isPresent()) {
-                return ticket;
-            }
+            Ticket.byNumber(matcher.group(1), Integer.parseInt(matcher.group(2))).ifPresent(named::add);
         }
-        return Optional.empty();
+        return named;
     }
 }

@@ -4,6 +4,8 @@ import dev.relaydesk.web.InvalidFieldException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -18,6 +20,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "project")
 public class Project extends PanacheEntityBase {
+
+    public static final int DEFAULT_REOPEN_GRACE_DAYS = 14;
 
     @Id
     public UUID id;
@@ -37,6 +41,15 @@ public class Project extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "default_type_id")
     public TicketType defaultType;
+
+    /** What a client's mailed reply to a closed ticket does. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "closed_reply_policy", nullable = false)
+    public ClosedReplyPolicy closedReplyPolicy = ClosedReplyPolicy.REOPEN;
+
+    /** Under {@link ClosedReplyPolicy#REOPEN}: how many days after closing a reply still reopens the ticket. */
+    @Column(name = "reopen_grace_days", nullable = false)
+    public int reopenGraceDays = DEFAULT_REOPEN_GRACE_DAYS;
 
     public static Project defaultProject() {
         return find("from Project p left join fetch p.defaultType where p.isDefault = true").<Project>firstResultOptional()

@@ -95,6 +95,10 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "unread_by_agent", nullable = false)
     public boolean unreadByAgent;
 
+    /** When the ticket last moved into the closing stage; null while it is open. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     @Column(name = "thread_message_id", nullable = false)
     public String threadMessageId;
 

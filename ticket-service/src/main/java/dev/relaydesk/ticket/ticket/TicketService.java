@@ -190,6 +190,11 @@ public class TicketService {
         ticket.status = target.isLast() ? TicketStatus.CLOSED : TicketStatus.OPEN;
         if (ticket.status == TicketStatus.CLOSED) {
             ticket.unreadByAgent = false;
+            if (before != TicketStatus.CLOSED) {
+                ticket.closedAt = now;
+            }
+        } else {
+            ticket.closedAt = null;
         }
         ticket.updatedAt = now;
         ticket.persistAndFlush();

@@ -4,6 +4,7 @@ import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.ticket.access.AgentAccess;
 import dev.relaydesk.ticket.access.TypePermissions;
 import dev.relaydesk.ticket.api.TicketViews.HistoryView;
+import dev.relaydesk.ticket.api.TicketViews.LinkedTicketView;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
 import dev.relaydesk.ticket.attachment.Attachments;
@@ -53,7 +54,7 @@ class TicketPages {
         return new TicketPageView(agent, TicketSummary.of(ticket), ticket.description, fieldInputs(ticket),
                 NoteView.ofTicket(ticket.id),
                 HistoryEntry.ofTicket(ticket.id).stream().map(HistoryView::of).toList(), stages, priorities, assignees,
-                others, message, attachments.maxSizeLabel());
+                others, message, attachments.maxSizeLabel(), LinkedTicketView.ofTicket(ticket.id, access::maySee));
     }
 
     /**

@@ -189,9 +189,19 @@ class MailIntakeTest {
         KafkaEvents.publish(kafka, mail(stranger, UUID.randomUUID() + "@example.com", List.of(), "Re: [" + number + "] hi"),
                 UUID.randomUUID().toString());
 
-        awaitTicketsOf(stranger, 1);
+        String strangersTicket = awaitTicketsOf(stranger, 1).getString("[0].id");
+        // ...linked to the ticket it names, so agents see the relation on both
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(agentToken)
+                .get("/api/tickets/{id}", strangersTicket).then().statusCode(200)
+                .body("links", hasSize(1))
+                .body("links[0].number", equalTo(number))
+                .body("links[0].kind", equalTo("SUBJECT_NUMBER"))
+                .body("links[0].relation", equalTo("names in its subject")));
         given().auth().oauth2(agentToken).get("/api/tickets/{id}", owned.getString("[0].id"))
-                .then().statusCode(200).body("notes", hasSize(0));
+                .then().statusCode(200).body("notes", hasSize(0))
+                .body("links", hasSize(1))
+                .body("links[0].id", equalTo(strangersTicket))
+                .body("links[0].relation", equalTo("named in the subject of"));
     }
 
     private JsonPath awaitTicketsOf(String client, int count) {
