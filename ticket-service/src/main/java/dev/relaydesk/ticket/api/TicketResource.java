@@ -15,6 +15,7 @@ import dev.relaydesk.ticket.api.TicketRequests.StageMove;
 import dev.relaydesk.ticket.api.TicketViews.HistoryView;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
 import dev.relaydesk.ticket.api.TicketViews.LinkedTicketView;
+import dev.relaydesk.ticket.api.TicketViews.FailingAddressView;
 import dev.relaydesk.ticket.api.TicketViews.TicketDetails;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
 import dev.relaydesk.ticket.field.CustomFieldValues;
@@ -112,7 +113,7 @@ public class TicketResource {
         return new TicketDetails(TicketSummary.of(ticket), ticket.description, ticket.customFields,
                 NoteView.ofTicket(id),
                 HistoryEntry.ofTicket(id).stream().map(HistoryView::of).toList(),
-                LinkedTicketView.ofTicket(id, access::maySee));
+                LinkedTicketView.ofTicket(id, access::maySee), FailingAddressView.ofClient(ticket));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.relaydesk.ticket.api;
 
+import dev.relaydesk.ticket.mail.FailingAddress;
 import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.events.TicketSource;
@@ -100,7 +101,23 @@ public final class TicketViews {
     }
 
     /** @param links the tickets linked with this one (follow-ups, tickets naming it), that the reader may see */
+    /**
+     * @param clientAddressFailing set when our last mail to the client's address bounced for good (until they
+     *                             write again)
+     */
     public record TicketDetails(TicketSummary ticket, String description, Map<String, Object> customFields,
-            List<NoteView> notes, List<HistoryView> history, List<LinkedTicketView> links) {
+            List<NoteView> notes, List<HistoryView> history, List<LinkedTicketView> links,
+            FailingAddressView clientAddressFailing) {
+    }
+
+    /** What the last delivery report said about an address our mail bounced from. */
+    public record FailingAddressView(String address, String status, String diagnostic, Instant bouncedAt) {
+
+        public static FailingAddressView ofClient(Ticket ticket) {
+            return FailingAddress.of(ticket.clientEmail)
+                    .map(failing -> new FailingAddressView(failing.address, failing.status, failing.diagnostic,
+                            failing.bouncedAt))
+                    .orElse(null);
+        }
     }
 }

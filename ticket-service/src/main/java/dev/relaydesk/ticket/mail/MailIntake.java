@@ -48,6 +48,7 @@ public class MailIntake {
             LOG.debugf("Mail %s is already on a ticket", mail.mailId());
             return;
         }
+        FailingAddress.cleared(mail.fromAddress());
         Optional<MailThreading.Match> thread = threading.ticketOf(mail);
         Ticket ticket;
         try {

@@ -1,5 +1,6 @@
 package dev.relaydesk.ticket.ui;
 
+import dev.relaydesk.ticket.api.TicketViews.FailingAddressView;
 import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.ticket.access.AgentAccess;
 import dev.relaydesk.ticket.access.TypePermissions;
@@ -54,7 +55,8 @@ class TicketPages {
         return new TicketPageView(agent, TicketSummary.of(ticket), ticket.description, fieldInputs(ticket),
                 NoteView.ofTicket(ticket.id),
                 HistoryEntry.ofTicket(ticket.id).stream().map(HistoryView::of).toList(), stages, priorities, assignees,
-                others, message, attachments.maxSizeLabel(), LinkedTicketView.ofTicket(ticket.id, access::maySee));
+                others, message, attachments.maxSizeLabel(), LinkedTicketView.ofTicket(ticket.id, access::maySee),
+                FailingAddressView.ofClient(ticket));
     }
 
     /**

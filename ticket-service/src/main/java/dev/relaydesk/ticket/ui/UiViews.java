@@ -1,5 +1,6 @@
 package dev.relaydesk.ticket.ui;
 
+import dev.relaydesk.ticket.api.TicketViews.FailingAddressView;
 import dev.relaydesk.ticket.api.TicketViews.HistoryView;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
 import dev.relaydesk.ticket.api.TicketViews.LinkedTicketView;
@@ -28,7 +29,7 @@ public final class UiViews {
     public record TicketPageView(Agent agent, TicketSummary ticket, String description, List<FieldInput> fields,
             List<NoteView> notes, List<HistoryView> history, List<String> stages, List<Option> priorities,
             List<Option> assignees, List<TicketSummary> otherTickets, String message, String maxAttachmentLabel,
-            List<LinkedTicketView> links) {
+            List<LinkedTicketView> links, FailingAddressView clientAddressFailing) {
     }
 
     /** One choice of a select or a set of checkboxes. */
