@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code POST /events}: receives Relay Desk's event webhooks; refuses (401) any request whose Standard
  * Webhooks signature does not verify, answers 204 otherwise, and acts once per {@code webhook-id}.</li>
+ * <li>{@code POST /user-information}: answers the gateway's user-information requests (contract
+ * {@code user-information/v1}, signed like the webhooks) with made-up but stable facts about the client: recent
+ * purchases, licences, account. Refuses (401) a request whose signature does not verify.</li>
  * <li>{@code GET /stats}: how many events it took, how many repeats it dropped, how many requests it refused.</li>
  * </ul>
  * Run: {@code WEBHOOK_SECRET=whsec_... java -jar sample-provider/target/sample-provider.jar [port]} (default 8090,
@@ -27,6 +30,7 @@ public final class SampleProvider implements AutoCloseable {
 
     private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CLIENT_EMAIL = Pattern.compile("\"clientEmail\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpServer server;
     private final StandardWebhookVerifier verifier;
@@ -46,6 +50,7 @@ public final class SampleProvider implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         SampleProvider provider = new SampleProvider(server, secret, quiet);
         server.createContext("/events", provider::events);
+        server.createContext("/user-information", provider::userInformation);
         server.createContext("/stats", provider::stats);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
@@ -93,6 +98,31 @@ public final class SampleProvider implements AutoCloseable {
                 }
             }
             exchange.sendResponseHeaders(204, -1);
+        }
+    }
+
+    private void userInformation(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                answer(exchange, 405, "POST only");
+                return;
+            }
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String problem = verifier.problem(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, Instant.now());
+            if (problem != null) {
+                rejected.incrementAndGet();
+                System.out.println("refused a request: " + problem);
+                answer(exchange, 401, problem);
+                return;
+            }
+            String email = first(CLIENT_EMAIL, new String(body, StandardCharsets.UTF_8));
+            if (!quiet) {
+                System.out.println("user information for " + email);
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            answer(exchange, 200, DemoCustomers.about(email));
         }
     }
 
