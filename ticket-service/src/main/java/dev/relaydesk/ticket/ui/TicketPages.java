@@ -14,6 +14,7 @@ import dev.relaydesk.ticket.search.TicketQuery;
 import dev.relaydesk.ticket.search.TicketSearch;
 import dev.relaydesk.ticket.ticket.Ticket;
 import dev.relaydesk.ticket.ui.UiViews.Agent;
+import dev.relaydesk.ticket.userinformation.AboutClient;
 import dev.relaydesk.ticket.ui.UiViews.FieldInput;
 import dev.relaydesk.ticket.ui.UiViews.Option;
 import dev.relaydesk.ticket.ui.UiViews.TicketPageView;
@@ -34,11 +35,13 @@ class TicketPages {
     private final AgentAccess access;
     private final TicketSearch search;
     private final Attachments attachments;
+    private final AboutClient aboutClient;
 
-    TicketPages(AgentAccess access, TicketSearch search, Attachments attachments) {
+    TicketPages(AgentAccess access, TicketSearch search, Attachments attachments, AboutClient aboutClient) {
         this.access = access;
         this.search = search;
         this.attachments = attachments;
+        this.aboutClient = aboutClient;
     }
 
     TicketPageView of(Ticket ticket, Agent agent, String message) {
@@ -53,7 +56,7 @@ class TicketPages {
         return new TicketPageView(agent, TicketSummary.of(ticket), ticket.description, fieldInputs(ticket),
                 NoteView.ofTicket(ticket.id),
                 HistoryEntry.ofTicket(ticket.id).stream().map(HistoryView::of).toList(), stages, priorities, assignees,
-                others, message, attachments.maxSizeLabel());
+                others, message, attachments.maxSizeLabel(), aboutClient.of(ticket));
     }
 
     /**
