@@ -15,10 +15,10 @@ final class DemoCustomers {
     private DemoCustomers() {
     }
 
-    /** The answer body for a client; nothing of the request is echoed, so nothing needs escaping. */
+    /** The user-information answer for a client; nothing of the request is echoed, so nothing needs escaping. */
     static String about(String email) {
-        int seed = Math.abs(email == null ? 0 : email.toLowerCase(java.util.Locale.ROOT).hashCode() % 100_000);
-        String customerId = "C-" + (1000 + seed % 9000);
+        int seed = seed(email);
+        String customerId = customerId(seed);
         LocalDate lastOrder = LocalDate.of(2026, 1 + seed % 11, 1 + seed % 27);
         StringBuilder purchases = new StringBuilder();
         for (int i = 0; i < 3; i++) {
@@ -36,6 +36,22 @@ final class DemoCustomers {
                 + section("Account", item("Customer id", customerId, "https://crm.example.com/customers/" + customerId) + ","
                         + item("Customer since", Integer.toString(2015 + seed % 11), null))
                 + "]}";
+    }
+
+    /** The custom-fields answer (contract custom-fields/v1) for a client: their customer id and plan. */
+    static String fields(String email) {
+        int seed = seed(email);
+        return "{\"fields\":["
+                + "{\"name\":\"customerId\",\"label\":\"Customer id\",\"type\":\"text\",\"value\":\"" + customerId(seed) + "\"},"
+                + "{\"name\":\"plan\",\"label\":\"Plan\",\"type\":\"text\",\"value\":\"" + PLANS[seed % PLANS.length] + "\"}]}";
+    }
+
+    private static int seed(String email) {
+        return Math.abs(email == null ? 0 : email.toLowerCase(java.util.Locale.ROOT).hashCode() % 100_000);
+    }
+
+    private static String customerId(int seed) {
+        return "C-" + (1000 + seed % 9000);
     }
 
     private static String section(String title, String items) {

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * <li>{@code POST /user-information}: answers the gateway's user-information requests (contract
  * {@code user-information/v1}, signed like the webhooks) with made-up but stable facts about the client: recent
  * purchases, licences, account. Refuses (401) a request whose signature does not verify.</li>
+ * <li>{@code POST /custom-fields}: answers the custom-fields requests (contract {@code custom-fields/v1}) with the
+ * client's customer id and plan, the same way.</li>
  * <li>{@code GET /stats}: how many events it took, how many repeats it dropped, how many requests it refused.</li>
  * </ul>
  * Run: {@code WEBHOOK_SECRET=whsec_... java -jar sample-provider/target/sample-provider.jar [port]} (default 8090,
@@ -50,7 +52,8 @@ public final class SampleProvider implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         SampleProvider provider = new SampleProvider(server, secret, quiet);
         server.createContext("/events", provider::events);
-        server.createContext("/user-information", provider::userInformation);
+        server.createContext("/user-information", exchange -> provider.answerSigned(exchange, DemoCustomers::about));
+        server.createContext("/custom-fields", exchange -> provider.answerSigned(exchange, DemoCustomers::fields));
         server.createContext("/stats", provider::stats);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
@@ -101,7 +104,8 @@ public final class SampleProvider implements AutoCloseable {
         }
     }
 
-    private void userInformation(HttpExchange exchange) throws IOException {
+    /** A signed request about a client (user information, custom fields): the demo answer for its clientEmail. */
+    private void answerSigned(HttpExchange exchange, java.util.function.UnaryOperator<String> answerFor) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 answer(exchange, 405, "POST only");
@@ -119,10 +123,10 @@ public final class SampleProvider implements AutoCloseable {
             }
             String email = first(CLIENT_EMAIL, new String(body, StandardCharsets.UTF_8));
             if (!quiet) {
-                System.out.println("user information for " + email);
+                System.out.println(exchange.getRequestURI().getPath() + " for " + email);
             }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            answer(exchange, 200, DemoCustomers.about(email));
+            answer(exchange, 200, answerFor.apply(email));
         }
     }
 

@@ -58,6 +58,13 @@ class SampleProviderTest {
             assertEquals(first.body(), send(provider, "/user-information", "u2", body, sign("u2", body)).body(),
                     "the same client, the same facts");
             assertEquals(401, send(provider, "/user-information", "u3", body, sign("u2", body)).statusCode());
+
+            HttpResponse<String> fields = send(provider, "/custom-fields", "f1", body, sign("f1", body));
+            assertEquals(200, fields.statusCode());
+            assertTrue(fields.body().startsWith("{\"fields\":[{\"name\":\"customerId\",\"label\":\"Customer id\",\"type\":\"text\",\"value\":\"C-"),
+                    fields.body());
+            assertTrue(first.body().contains(fields.body().replaceAll(".*\"value\":\"(C-[0-9]+)\".*", "$1")),
+                    "the same customer id in both answers");
         }
     }
 

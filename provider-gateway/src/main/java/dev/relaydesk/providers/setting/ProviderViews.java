@@ -24,7 +24,8 @@ public final class ProviderViews {
                     + "to keep the current one, or to have one generated the first time.", writeOnly = true)
             String secret,
             @Schema(description = "How long the caller waits for an answer, in ms: ticket creation (ticket-screening, "
-                    + "default 2000) or the agent's ticket page (user-information, default 1000, at most 1200)",
+                    + "default 2000; custom-fields, default 1500, at most 2500) or the agent's ticket page "
+                    + "(user-information, default 1000, at most 1200)",
                     example = "1500")
             @Min(50) @Max(30000) Integer timeoutMs,
             @Schema(description = "What happens when the service does not answer in time or answers nonsense: "

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relaydesk.providers.ExternalProviderStub;
 import dev.relaydesk.sampleprovider.SampleProvider;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
@@ -46,7 +47,7 @@ class UserInformationTest {
                 {"label": "Order 10-3310", "value": "Mail connector"}]},
               {"title": "Licences", "items": [{"label": "Plan", "value": "Business (25 seats)"}]}]}""";
 
-    private static UserInformationProviderStub provider;
+    private static ExternalProviderStub provider;
     private final String admin = KeycloakTokens.accessToken("admin", "admin");
 
     @ConfigProperty(name = "relaydesk.internal.api-key")
@@ -54,7 +55,7 @@ class UserInformationTest {
 
     @BeforeAll
     static void startProvider() throws Exception {
-        provider = UserInformationProviderStub.start();
+        provider = ExternalProviderStub.start();
     }
 
     @AfterAll
@@ -93,7 +94,7 @@ class UserInformationTest {
                     .body("sections[1].items[0].value", equalTo("Business (25 seats)"));
         }
         assertEquals(1, provider.received().size(), "asked once, then served from the cache");
-        UserInformationProviderStub.Received request = provider.received().get(0);
+        ExternalProviderStub.Received request = provider.received().get(0);
         assertTrue(request.signatureVerified(), "signed with the secret the admin was given");
         assertEquals("user-information/v1", request.contract());
         assertTrue(request.body().contains("\"clientEmail\":\"" + client + "\""), request.body());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relaydesk.testsupport.KeycloakTokens;
+import dev.relaydesk.ticket.FakeProviderGateway;
 import dev.relaydesk.ticket.TestProjects;
 import dev.relaydesk.ticket.TestTickets;
 import dev.relaydesk.ticket.WebLogin;
@@ -66,7 +67,7 @@ class AboutClientPanelTest {
         String project = TestProjects.create(admin, "AC");
         String client = TestTickets.uniqueClient("about");
         String id = TestProjects.openTicket(agentToken, project, Map.of("clientEmail", client, "clientName", "Ana Lima"));
-        FakeProviderGateway.script(PURCHASES, 0);
+        FakeProviderGateway.script(FakeProviderGateway.USER_INFORMATION, PURCHASES, 0);
 
         String page = page(id).body();
 
@@ -81,19 +82,20 @@ class AboutClientPanelTest {
         assertTrue(page.contains("<dd>click me</dd>"), page);
         assertTrue(page.contains("<dd>Business (25 seats)</dd>"), page);
 
-        assertEquals(1, FakeProviderGateway.queries().size());
-        String query = FakeProviderGateway.queries().get(0);
+        assertEquals(1, FakeProviderGateway.lookups(FakeProviderGateway.USER_INFORMATION).size());
+        FakeProviderGateway.Lookup lookup = FakeProviderGateway.lookups(FakeProviderGateway.USER_INFORMATION).get(0);
+        String query = lookup.query();
         assertTrue(query.contains("email=" + client), query);
         assertTrue(query.contains("ticket=" + project + "-1"), query);
         assertTrue(query.contains("project=" + project), query);
         assertTrue(query.contains("name=Ana Lima"), query);
-        assertEquals(internalKey, FakeProviderGateway.keys().get(0), "asked with the internal key");
+        assertEquals(internalKey, lookup.internalKey(), "asked with the internal key");
     }
 
     @Test
     void withoutAProviderThereIsNoPanel() throws Exception {
         String id = TestProjects.openTicket(agentToken, TestProjects.create(admin, "AN"), Map.of());
-        FakeProviderGateway.script("{\"status\": \"NOT_CONFIGURED\", \"sections\": []}", 0);
+        FakeProviderGateway.script(FakeProviderGateway.USER_INFORMATION, "{\"status\": \"NOT_CONFIGURED\", \"sections\": []}", 0);
 
         HttpResponse<String> page = page(id);
 
@@ -115,7 +117,7 @@ class AboutClientPanelTest {
         assertTrue(millisSince(start) < 3_000, "down: took " + millisSince(start) + " ms");
 
         FakeProviderGateway.up();
-        FakeProviderGateway.script(PURCHASES, 5_000);
+        FakeProviderGateway.script(FakeProviderGateway.USER_INFORMATION, PURCHASES, 5_000);
         start = System.nanoTime();
         HttpResponse<String> slow = page(id);
         long took = millisSince(start);

@@ -1,4 +1,4 @@
-package dev.relaydesk.providers.userinformation;
+package dev.relaydesk.providers;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -12,12 +12,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A company's user-information service on loopback: refuses requests whose Standard Webhooks signature does not
+ * A company's web service (user information, custom fields) on loopback, at {@code /about}: refuses requests whose Standard Webhooks signature does not
  * verify with its secret (401), and otherwise answers what the test scripted, as late as scripted.
  */
-final class UserInformationProviderStub implements AutoCloseable {
+public final class ExternalProviderStub implements AutoCloseable {
 
-    record Received(String body, boolean signatureVerified, String contract) {
+    public record Received(String body, boolean signatureVerified, String contract) {
     }
 
     private final HttpServer server;
@@ -26,32 +26,32 @@ final class UserInformationProviderStub implements AutoCloseable {
     private volatile String answer = "{\"sections\": []}";
     private volatile long delayMillis;
 
-    private UserInformationProviderStub(HttpServer server) {
+    private ExternalProviderStub(HttpServer server) {
         this.server = server;
     }
 
-    static UserInformationProviderStub start() throws IOException {
+    public static ExternalProviderStub start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        UserInformationProviderStub stub = new UserInformationProviderStub(server);
+        ExternalProviderStub stub = new ExternalProviderStub(server);
         server.createContext("/about", stub::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
         return stub;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/about";
     }
 
     /** The next requests verify against this secret and get this answer, this late; forgets earlier requests. */
-    void script(String secret, String answer, long delayMillis) {
+    public void script(String secret, String answer, long delayMillis) {
         this.secret = secret;
         this.answer = answer;
         this.delayMillis = delayMillis;
         received.clear();
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
