@@ -104,6 +104,12 @@ public class TicketService {
         ticket.updatedAt = now;
         ticket.persistAndFlush();
         HistoryEntry.record(ticket.id, request.actor(), "created", "via " + request.source(), now);
+        List<String> filledIn = request.customFields().keySet().stream()
+                .filter(key -> !screened.customFields().containsKey(key)).toList();
+        if (!filledIn.isEmpty()) {
+            // so agents can tell the provider's values from the client's
+            HistoryEntry.record(ticket.id, "custom-fields provider", "filled in", String.join(", ", filledIn), now);
+        }
         // lets an operator find the trace of a ticket's creation by its number
         Span.current().setAttribute("relaydesk.ticket.number", ticket.displayNumber());
 

@@ -72,6 +72,10 @@ class PrefilledFieldsTest {
         assertEquals("2026-12-31", fields.get("contractEnds"), "the client's own value wins");
         assertFalse(fields.containsKey("plan"), "Gold is not an option of Plan: left empty, " + fields);
         assertFalse(fields.containsKey("unknownHere"), fields.toString());
+        JsonPath details = given().auth().oauth2(admin).get("/api/tickets/{id}", id).then().extract().jsonPath();
+        assertEquals("custom-fields provider", details.getString("history.find { it.action == 'filled in' }.actor"));
+        assertEquals("customerId, seats", details.getString("history.find { it.action == 'filled in' }.detail"),
+                "the history tells the provider's values from the client's");
 
         List<FakeProviderGateway.Lookup> lookups = FakeProviderGateway.lookups(FakeProviderGateway.CUSTOM_FIELDS);
         assertEquals(1, lookups.size());
@@ -96,6 +100,7 @@ class PrefilledFieldsTest {
         assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000, "not held up");
 
         assertEquals(Map.of("seats", 3), customFields(id));
+        assertFalse(given().auth().oauth2(admin).get("/api/tickets/{id}", id).then().extract().asString().contains("filled in"));
     }
 
     private String openAsClient(String client, Map<String, Object> fields) {
