@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The kinds of provider the gateway hosts. Configurable so far: "events" (webhook subscriptions, under
- * /api/admin/webhooks) and "ticket-screening" (/api/admin/providers/ticket-screening); the others are listed for
- * what they will do.
+ * /api/admin/webhooks), "ticket-screening", "user-information" and "custom-fields" (/api/admin/providers/{kind});
+ * the others are listed for what they will do.
  */
 @Path("/api/provider-kinds")
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>{@code POST /events}: receives Relay Desk's event webhooks; refuses (401) any request whose Standard
  * Webhooks signature does not verify, answers 204 otherwise, and acts once per {@code webhook-id}.</li>
+ * <li>{@code POST /user-information}: answers the gateway's user-information requests (contract
+ * {@code user-information/v1}, signed like the webhooks) with made-up but stable facts about the client: recent
+ * purchases, licences, account. Refuses (401) a request whose signature does not verify.</li>
+ * <li>{@code POST /custom-fields}: answers the custom-fields requests (contract {@code custom-fields/v1}) with the
+ * client's customer id and plan, the same way.</li>
  * <li>{@code GET /stats}: how many events it took, how many repeats it dropped, how many requests it refused.</li>
  * </ul>
  * Run: {@code WEBHOOK_SECRET=whsec_... java -jar sample-provider/target/sample-provider.jar [port]} (default 8090,
@@ -27,6 +32,7 @@ public final class SampleProvider implements AutoCloseable {
 
     private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CLIENT_EMAIL = Pattern.compile("\"clientEmail\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpServer server;
     private final StandardWebhookVerifier verifier;
@@ -46,6 +52,8 @@ public final class SampleProvider implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         SampleProvider provider = new SampleProvider(server, secret, quiet);
         server.createContext("/events", provider::events);
+        server.createContext("/user-information", exchange -> provider.answerSigned(exchange, DemoCustomers::about));
+        server.createContext("/custom-fields", exchange -> provider.answerSigned(exchange, DemoCustomers::fields));
         server.createContext("/stats", provider::stats);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
@@ -93,6 +101,32 @@ public final class SampleProvider implements AutoCloseable {
                 }
             }
             exchange.sendResponseHeaders(204, -1);
+        }
+    }
+
+    /** A signed request about a client (user information, custom fields): the demo answer for its clientEmail. */
+    private void answerSigned(HttpExchange exchange, java.util.function.UnaryOperator<String> answerFor) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                answer(exchange, 405, "POST only");
+                return;
+            }
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String problem = verifier.problem(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, Instant.now());
+            if (problem != null) {
+                rejected.incrementAndGet();
+                System.out.println("refused a request: " + problem);
+                answer(exchange, 401, problem);
+                return;
+            }
+            String email = first(CLIENT_EMAIL, new String(body, StandardCharsets.UTF_8));
+            if (!quiet) {
+                System.out.println(exchange.getRequestURI().getPath() + " for " + email);
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            answer(exchange, 200, answerFor.apply(email));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.relaydesk.sampleprovider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +45,35 @@ class SampleProviderTest {
                     HttpResponse.BodyHandlers.ofString()).body();
             assertEquals("{\"received\":1,\"duplicates\":1,\"rejected\":2}", stats);
         }
+    }
+
+    @Test
+    void answersSignedUserInformationRequestsWithStableDemoFactsAndRefusesUnsignedOnes() throws Exception {
+        try (SampleProvider provider = SampleProvider.start(0, SECRET, true)) {
+            String body = "{\"clientEmail\":\"ana@example.com\",\"clientName\":\"Ana\",\"ticketNumber\":\"SUP-1\",\"projectKey\":\"SUP\"}";
+            HttpResponse<String> first = send(provider, "/user-information", "u1", body, sign("u1", body));
+            assertEquals(200, first.statusCode());
+            assertTrue(first.body().startsWith("{\"sections\":[{\"title\":\"Recent purchases\""), first.body());
+            assertTrue(first.body().contains("\"url\":\"https://shop.example.com/orders/"), first.body());
+            assertEquals(first.body(), send(provider, "/user-information", "u2", body, sign("u2", body)).body(),
+                    "the same client, the same facts");
+            assertEquals(401, send(provider, "/user-information", "u3", body, sign("u2", body)).statusCode());
+
+            HttpResponse<String> fields = send(provider, "/custom-fields", "f1", body, sign("f1", body));
+            assertEquals(200, fields.statusCode());
+            assertTrue(fields.body().startsWith("{\"fields\":[{\"name\":\"customerId\",\"label\":\"Customer id\",\"type\":\"text\",\"value\":\"C-"),
+                    fields.body());
+            assertTrue(first.body().contains(fields.body().replaceAll(".*\"value\":\"(C-[0-9]+)\".*", "$1")),
+                    "the same customer id in both answers");
+        }
+    }
+
+    private static HttpResponse<String> send(SampleProvider provider, String path, String id, String body, String[] signed)
+            throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + provider.port() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("webhook-id", id)
+                .header("webhook-timestamp", signed[0]).header("webhook-signature", signed[1]).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static int post(SampleProvider provider, String id, String body, String[] signed) throws Exception {

@@ -34,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Providers", description = "Built-in or external (URL + secret) providers, one per kind")
 public class ProviderAdminResource {
 
-    private static final int DEFAULT_TIMEOUT_MS = 2000;
-
     private final OutboundUrlGuard guard;
 
     ProviderAdminResource(OutboundUrlGuard guard) {
@@ -78,8 +76,13 @@ public class ProviderAdminResource {
             setting.secret = null;
         }
         setting.mode = request.mode();
-        setting.timeoutMs = request.timeoutMs() == null ? DEFAULT_TIMEOUT_MS : request.timeoutMs();
-        setting.fallback = request.fallback();
+        if (request.timeoutMs() != null && request.timeoutMs() > ProviderKinds.maxTimeoutMs(kind)) {
+            throw new InvalidFieldException("timeoutMs", "At most " + ProviderKinds.maxTimeoutMs(kind) + " ms for the "
+                    + kindName + " provider.");
+        }
+        setting.timeoutMs = request.timeoutMs() == null ? ProviderKinds.defaultTimeoutMs(kind) : request.timeoutMs();
+        setting.fallback = ProviderKinds.hasFallback(kind) ? request.fallback() : null;
+        setting.cacheTtlSeconds = ProviderKinds.cachesAnswers(kind) ? request.cacheTtlSeconds() : null;
         setting.enabled = request.enabled() == null || request.enabled();
         setting.updatedAt = Instant.now();
         setting.persist();

@@ -9,9 +9,43 @@ import java.util.Set;
 public final class ProviderKinds {
 
     /** The kinds whose calls the platform makes; the others are listed by /api/provider-kinds only. */
-    static final Set<Kind> CONFIGURABLE = Set.of(Kind.TICKET_SCREENING);
+    static final Set<Kind> CONFIGURABLE = Set.of(Kind.TICKET_SCREENING, Kind.USER_INFORMATION, Kind.CUSTOM_FIELDS);
+
+    /** How long user information is reused for the same client when the admin did not say. */
+    public static final int DEFAULT_CACHE_TTL_SECONDS = 60;
 
     private ProviderKinds() {
+    }
+
+    /** How long the caller waits by default, in ms. An agent's ticket page waits for user information. */
+    static int defaultTimeoutMs(Kind kind) {
+        return switch (kind) {
+            case USER_INFORMATION -> 1000;
+            case CUSTOM_FIELDS -> 1500;
+            default -> 2000;
+        };
+    }
+
+    /**
+     * The longest timeout an admin may set, in ms: ticket-service gives up on user information after 1.5 s and on
+     * custom fields after 3 s, so the gateway must have answered "unavailable" before that.
+     */
+    static int maxTimeoutMs(Kind kind) {
+        return switch (kind) {
+            case USER_INFORMATION -> 1200;
+            case CUSTOM_FIELDS -> 2500;
+            default -> 30000;
+        };
+    }
+
+    /** Whether the admin's fallback means anything for this kind (user information just shows "unavailable"). */
+    static boolean hasFallback(Kind kind) {
+        return kind == Kind.TICKET_SCREENING;
+    }
+
+    /** Whether answers are cached, so the admin's cacheTtlSeconds means something. */
+    static boolean cachesAnswers(Kind kind) {
+        return kind == Kind.USER_INFORMATION;
     }
 
     public static String pathName(Kind kind) {
@@ -27,7 +61,7 @@ public final class ProviderKinds {
         }
         if (!CONFIGURABLE.contains(kind)) {
             throw new InvalidFieldException("kind", "The " + pathName + " provider cannot be configured yet; "
-                    + "configurable: ticket-screening (events: /api/admin/webhooks).");
+                    + "configurable: ticket-screening, user-information, custom-fields (events: /api/admin/webhooks).");
         }
         return kind;
     }

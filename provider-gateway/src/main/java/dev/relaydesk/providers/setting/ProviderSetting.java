@@ -51,6 +51,10 @@ public class ProviderSetting extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Fallback fallback;
 
+    /** How long an answer may be reused (user information); null: the kind's default. */
+    @Column(name = "cache_ttl_seconds")
+    public Integer cacheTtlSeconds;
+
     @Column(nullable = false)
     public boolean enabled;
 

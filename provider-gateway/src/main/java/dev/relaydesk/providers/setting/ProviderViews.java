@@ -23,11 +23,17 @@ public final class ProviderViews {
             @Schema(description = "Signing secret (whsec_ + base64 key of 24 to 64 bytes). Write-only. Leave it out "
                     + "to keep the current one, or to have one generated the first time.", writeOnly = true)
             String secret,
-            @Schema(description = "How long ticket creation waits for an answer, in ms (default 2000)", example = "1500")
+            @Schema(description = "How long the caller waits for an answer, in ms: ticket creation (ticket-screening, "
+                    + "default 2000; custom-fields, default 1500, at most 2500) or the agent's ticket page "
+                    + "(user-information, default 1000, at most 1200)",
+                    example = "1500")
             @Min(50) @Max(30000) Integer timeoutMs,
             @Schema(description = "What happens when the service does not answer in time or answers nonsense: "
                     + "ACCEPT_UNCHANGED (default) or REJECT")
             Fallback fallback,
+            @Schema(description = "user-information: how long an answer is reused for the same client, in seconds "
+                    + "(default 60; 0: ask every time)", example = "60")
+            @Min(0) @Max(3600) Integer cacheTtlSeconds,
             @Schema(description = "Defaults to true") Boolean enabled) {
 
         @Override
@@ -37,14 +43,21 @@ public final class ProviderViews {
     }
 
     public record ProviderView(String kind, Mode mode, String url, boolean secretSet, int timeoutMs, Fallback fallback,
+            @Schema(description = "user-information: seconds an answer is reused") Integer cacheTtlSeconds,
             boolean enabled, Instant updatedAt,
             @Schema(description = "Only in the answer that generated it: the secret to give the external service")
             String generatedSecret) {
 
         static ProviderView of(ProviderSetting setting, String generatedSecret) {
             return new ProviderView(ProviderKinds.pathName(setting.kind), setting.mode, setting.url,
-                    setting.secret != null, setting.timeoutMs, setting.fallbackOrDefault(), setting.enabled,
+                    setting.secret != null, setting.timeoutMs,
+                    ProviderKinds.hasFallback(setting.kind) ? setting.fallbackOrDefault() : null,
+                    ProviderKinds.cachesAnswers(setting.kind) ? cacheTtl(setting) : null, setting.enabled,
                     setting.updatedAt, generatedSecret);
+        }
+
+        private static Integer cacheTtl(ProviderSetting setting) {
+            return setting.cacheTtlSeconds == null ? ProviderKinds.DEFAULT_CACHE_TTL_SECONDS : setting.cacheTtlSeconds;
         }
     }
 }

@@ -51,6 +51,28 @@ public final class CustomFieldValues {
         return result;
     }
 
+    /**
+     * Adds suggested values (a provider's) for the project's fields that {@code current} leaves empty. A suggestion
+     * for a field the project does not define, or that does not fit it, is left out: it is not the client's mistake.
+     */
+    public static Map<String, Object> prefill(UUID projectId, Map<String, Object> current, Map<String, Object> suggested) {
+        Map<String, Object> result = new LinkedHashMap<>(current);
+        for (CustomField field : CustomField.ofProject(projectId)) {
+            if (result.get(field.key) != null || !suggested.containsKey(field.key)) {
+                continue;
+            }
+            try {
+                Object value = normalize(field, suggested.get(field.key));
+                if (value != null) {
+                    result.put(field.key, value);
+                }
+            } catch (InvalidFieldException e) {
+                // a value that does not fit this project's field: keep the field empty
+            }
+        }
+        return result;
+    }
+
     private static Object normalize(CustomField field, Object raw) {
         if (raw == null || raw instanceof String text && text.isBlank()) {
             return null;

@@ -25,6 +25,7 @@ import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.project.WorkflowStage;
+import dev.relaydesk.ticket.field.PrefilledFields;
 import dev.relaydesk.ticket.screening.Screening;
 import dev.relaydesk.ticket.screening.TicketRejectedException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,10 +58,12 @@ public class TicketService {
     private final AfterCommit afterCommit;
     private final MeterRegistry metrics;
     private final Screening screening;
+    private final PrefilledFields prefilledFields;
 
     TicketService(Outbox outbox, Attachments attachments, AfterCommit afterCommit, MeterRegistry metrics,
-            Screening screening) {
+            Screening screening, PrefilledFields prefilledFields) {
         this.screening = screening;
+        this.prefilledFields = prefilledFields;
         this.outbox = outbox;
         this.attachments = attachments;
         this.afterCommit = afterCommit;
@@ -69,10 +72,13 @@ public class TicketService {
 
     /**
      * Opens a ticket, once the screening provider (for tickets clients open) has had its say: it may move it to
-     * another project or type and set custom fields, or refuse it ({@link TicketRejectedException}).
+     * another project or type and set custom fields, or refuse it ({@link TicketRejectedException}). Then the
+     * custom-fields provider fills in the fields of that project the client left empty.
      */
     public Ticket open(NewTicket asked) {
-        NewTicket request = screened(asked);
+        NewTicket screened = screened(asked);
+        NewTicket request = screened.withCustomFields(prefilledFields.fill(screened.source(), screened.project(),
+                screened.clientEmail(), screened.clientName(), screened.customFields()));
         Instant now = Instant.now();
         Project project = request.project();
         Ticket ticket = new Ticket();
@@ -98,6 +104,12 @@ public class TicketService {
         ticket.updatedAt = now;
         ticket.persistAndFlush();
         HistoryEntry.record(ticket.id, request.actor(), "created", "via " + request.source(), now);
+        List<String> filledIn = request.customFields().keySet().stream()
+                .filter(key -> !screened.customFields().containsKey(key)).toList();
+        if (!filledIn.isEmpty()) {
+            // so agents can tell the provider's values from the client's
+            HistoryEntry.record(ticket.id, "custom-fields provider", "filled in", String.join(", ", filledIn), now);
+        }
         // lets an operator find the trace of a ticket's creation by its number
         Span.current().setAttribute("relaydesk.ticket.number", ticket.displayNumber());
 
@@ -294,6 +306,11 @@ public class TicketService {
                 String fromName, String messageId) {
             return new NewTicket(project, null, title, body, fromAddress, fromName, null, null, Map.of(),
                     TicketSource.EMAIL, messageId, fromAddress);
+        }
+
+        NewTicket withCustomFields(Map<String, Object> fields) {
+            return new NewTicket(project, type, title, description, clientEmail, clientName, clientOrganization,
+                    priority, fields, source, threadMessageId, actor);
         }
     }
 

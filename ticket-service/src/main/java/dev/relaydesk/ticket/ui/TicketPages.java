@@ -16,6 +16,7 @@ import dev.relaydesk.ticket.search.TicketQuery;
 import dev.relaydesk.ticket.search.TicketSearch;
 import dev.relaydesk.ticket.ticket.Ticket;
 import dev.relaydesk.ticket.ui.UiViews.Agent;
+import dev.relaydesk.ticket.userinformation.AboutClient;
 import dev.relaydesk.ticket.ui.UiViews.FieldInput;
 import dev.relaydesk.ticket.ui.UiViews.Option;
 import dev.relaydesk.ticket.ui.UiViews.TicketPageView;
@@ -36,11 +37,13 @@ class TicketPages {
     private final AgentAccess access;
     private final TicketSearch search;
     private final Attachments attachments;
+    private final AboutClient aboutClient;
 
-    TicketPages(AgentAccess access, TicketSearch search, Attachments attachments) {
+    TicketPages(AgentAccess access, TicketSearch search, Attachments attachments, AboutClient aboutClient) {
         this.access = access;
         this.search = search;
         this.attachments = attachments;
+        this.aboutClient = aboutClient;
     }
 
     TicketPageView of(Ticket ticket, Agent agent, String message) {
@@ -56,7 +59,7 @@ class TicketPages {
                 NoteView.ofTicket(ticket.id),
                 HistoryEntry.ofTicket(ticket.id).stream().map(HistoryView::of).toList(), stages, priorities, assignees,
                 others, message, attachments.maxSizeLabel(), LinkedTicketView.ofTicket(ticket.id, access::maySee),
-                FailingAddressView.ofClient(ticket));
+                FailingAddressView.ofClient(ticket), aboutClient.of(ticket));
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.relaydesk.ticket.api.TicketViews.HistoryView;
 import dev.relaydesk.ticket.api.TicketViews.NoteView;
 import dev.relaydesk.ticket.api.TicketViews.LinkedTicketView;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
+import dev.relaydesk.contracts.UserInformation;
 import java.util.List;
 
 /** What the agent pages render. */
@@ -29,7 +30,7 @@ public final class UiViews {
     public record TicketPageView(Agent agent, TicketSummary ticket, String description, List<FieldInput> fields,
             List<NoteView> notes, List<HistoryView> history, List<String> stages, List<Option> priorities,
             List<Option> assignees, List<TicketSummary> otherTickets, String message, String maxAttachmentLabel,
-            List<LinkedTicketView> links, FailingAddressView clientAddressFailing) {
+            List<LinkedTicketView> links, FailingAddressView clientAddressFailing, UserInformation aboutClient) {
     }
 
     /** One choice of a select or a set of checkboxes. */
