@@ -60,7 +60,7 @@ class PortalBrowserTest {
     @Test
     void aClientSendsTheFormFollowsTheTicketClosesItAndRatesIt() {
         String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        browser.get(base() + "/form/SUP");
+        openTheForm();
         screenshot("web-form");
         browser.findElement(By.id("name")).sendKeys("Robin <i>Client</i>");
         browser.findElement(By.id("email")).sendKeys(email);
@@ -97,7 +97,7 @@ class PortalBrowserTest {
         browser.findElement(By.tagName("h1"));
         screenshot("link-page-phone");
         assertFitsTheScreen(browser);
-        browser.get(base() + "/form/SUP");
+        openTheForm();
         screenshot("web-form-phone");
         assertFitsTheScreen(browser);
     }
@@ -118,7 +118,7 @@ class PortalBrowserTest {
         given().auth().oauth2(admin).contentType("image/png").body(png.toByteArray())
                 .put("/api/admin/portal-profiles/SUP/logo").then().statusCode(200);
         try {
-            browser.get(base() + "/form/SUP");
+            openTheForm();
             WebElement logo = wait.until(driver -> driver.findElement(By.cssSelector("header img.company-logo")));
             wait.until(driver -> ((Number) browser.executeScript(
                     "return arguments[0].complete ? arguments[0].naturalWidth : 0;", logo)).intValue() == 120);
@@ -130,6 +130,12 @@ class PortalBrowserTest {
         } finally {
             given().auth().oauth2(admin).delete("/api/admin/portal-profiles/SUP").then().statusCode(204);
         }
+    }
+
+    /** Like a person told "not available right now, try again in a minute", reloads until the form is there. */
+    private void openTheForm() {
+        browser.get(base() + "/form/SUP");
+        showsSoon(wait, base() + "/form/SUP", By.tagName("h1"), "Submit a request");
     }
 
     private String base() {

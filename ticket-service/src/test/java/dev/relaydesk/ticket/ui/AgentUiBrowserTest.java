@@ -142,19 +142,31 @@ class AgentUiBrowserTest {
         assertTrue(added.notifyClient(), "a public answer mails the client");
     }
 
+    /** Alex may manage Payroll tickets; Sam (agent2) only general ones: Sam finds Alex's ticket nowhere. */
     @Test
-    void aTicketOfATypeTheAgentMayNotManageIsNowhereInTheUi() {
-        String id = TestTickets.openByMail(kafka, admin, TestTickets.uniqueClient("hidden"), "Payroll secret 7781");
-        String number = number(id);
-        moveToATypeNobodyManages(UUID.fromString(id));
+    void aTicketOfATypeOnlyAnotherAgentManagesIsNowhereInTheSecondAgentsUi() {
+        String hidden = TestTickets.openByMail(kafka, admin, TestTickets.uniqueClient("hidden"), "Payroll secret 7781");
+        String shared = TestTickets.openByMail(kafka, admin, TestTickets.uniqueClient("shared"), "Printer jam 7781");
+        String hiddenNumber = number(hidden);
+        String sharedNumber = number(shared);
+        moveToPayroll(UUID.fromString(hidden));
+        allow("agent2", GENERAL_TYPE);
 
         logIn("agent", "agent");
-        assertEquals(List.of(), browser.findElements(By.cssSelector("tr[data-ticket='" + number + "']")));
         browser.get(base + "/ui?q=7781");
-        assertTrue(browser.getPageSource().contains("No tickets match."));
+        assertEquals(1, browser.findElements(By.cssSelector("tr[data-ticket='" + hiddenNumber + "']")).size());
+        assertEquals(1, browser.findElements(By.cssSelector("tr[data-ticket='" + sharedNumber + "']")).size());
+        browser.quit();
+        browser = Browser.open();
+
+        logIn("agent2", "agent2");
+        assertEquals(List.of(), browser.findElements(By.cssSelector("tr[data-ticket='" + hiddenNumber + "']")));
+        browser.get(base + "/ui?q=7781");
+        assertEquals(1, browser.findElements(By.cssSelector("tr[data-ticket='" + sharedNumber + "']")).size());
+        assertEquals(List.of(), browser.findElements(By.cssSelector("tr[data-ticket='" + hiddenNumber + "']")));
         browser.get(base + "/ui/board/SUP");
-        assertEquals(List.of(), browser.findElements(By.cssSelector(".card[data-ticket='" + number + "']")));
-        browser.get(base + "/ui/tickets/" + id);
+        assertEquals(List.of(), browser.findElements(By.cssSelector(".card[data-ticket='" + hiddenNumber + "']")));
+        browser.get(base + "/ui/tickets/" + hidden);
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Not Found"));
         assertTrue(!browser.getPageSource().contains("Payroll secret"));
     }
@@ -188,14 +200,26 @@ class AgentUiBrowserTest {
                         + " where t.id = :id").setParameter("id", UUID.fromString(id)).getSingleResult());
     }
 
-    private static void moveToATypeNobodyManages(UUID ticketId) {
+    private static final String GENERAL_TYPE = "00000000-0000-0000-0002-000000000001";
+    private static final String PAYROLL_TYPE = "00000000-0000-0000-0002-0000000000fe";
+
+    /** A Payroll type in the ticket's project that only the demo agent (Alex) may manage. */
+    private static void moveToPayroll(UUID ticketId) {
         QuarkusTransaction.requiringNew().run(() -> {
             var em = Panache.getEntityManager();
             em.createNativeQuery("insert into ticket_type (id, project_id, name) select"
-                    + " '00000000-0000-0000-0002-0000000000fe', project_id, 'Payroll' from ticket where id = :id"
-                    + " on conflict do nothing").setParameter("id", ticketId).executeUpdate();
-            em.createNativeQuery("update ticket set type_id = '00000000-0000-0000-0002-0000000000fe' where id = :id")
-                    .setParameter("id", ticketId).executeUpdate();
+                    + " cast(:type as uuid), project_id, 'Payroll' from ticket where id = :id on conflict do nothing")
+                    .setParameter("type", PAYROLL_TYPE).setParameter("id", ticketId).executeUpdate();
+            em.createNativeQuery("update ticket set type_id = cast(:type as uuid) where id = :id")
+                    .setParameter("type", PAYROLL_TYPE).setParameter("id", ticketId).executeUpdate();
         });
+        allow("agent", PAYROLL_TYPE);
+    }
+
+    private static void allow(String agent, String typeId) {
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                .createNativeQuery("insert into ticket_type_agent (type_id, agent) values (cast(:type as uuid), :agent)"
+                        + " on conflict do nothing")
+                .setParameter("type", typeId).setParameter("agent", agent).executeUpdate());
     }
 }
