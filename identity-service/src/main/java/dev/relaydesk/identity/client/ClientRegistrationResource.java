@@ -1,5 +1,7 @@
 package dev.relaydesk.identity.client;
 
+import dev.relaydesk.contracts.RegistrationDecision;
+import dev.relaydesk.contracts.RegistrationRequest;
 import dev.relaydesk.web.ConflictException;
 import dev.relaydesk.web.InvalidFieldException;
 import jakarta.validation.Valid;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -40,9 +43,11 @@ public class ClientRegistrationResource {
     private static final Logger LOG = Logger.getLogger(ClientRegistrationResource.class);
 
     private final KeycloakUsers users;
+    private final RegistrationGateway providers;
 
-    ClientRegistrationResource(KeycloakUsers users) {
+    ClientRegistrationResource(KeycloakUsers users, @RestClient RegistrationGateway providers) {
         this.users = users;
+        this.providers = providers;
     }
 
     @POST
@@ -51,6 +56,7 @@ public class ClientRegistrationResource {
         PasswordRules.problem(registration.password(), email).ifPresent(problem -> {
             throw new InvalidFieldException("password", problem);
         });
+        askRegistrationProvider(email, registration);
         try {
             String id = users.create(email, registration.firstName().strip(), registration.lastName().strip(),
                     registration.password(), CLIENT_ROLE);
@@ -63,6 +69,25 @@ public class ClientRegistrationResource {
         } catch (IllegalStateException e) {
             LOG.warnf("Client registration failed: %s", e.getMessage());
             throw new WebApplicationException("Accounts cannot be created right now; try again shortly.", 503);
+        }
+    }
+
+    /**
+     * The admin's registration provider may veto (its words go to the client). When provider-gateway itself cannot
+     * be reached the client registers: the gateway is our own service, and its outage must not lock clients out.
+     */
+    private void askRegistrationProvider(String email, Registration registration) {
+        RegistrationDecision decision;
+        try {
+            decision = providers.check(new RegistrationRequest(email, registration.firstName().strip(),
+                    registration.lastName().strip()));
+        } catch (RuntimeException e) {
+            LOG.warnf("provider-gateway did not answer the registration check (%s); registering", e.getMessage());
+            return;
+        }
+        if (!decision.allowed()) {
+            LOG.infof("The registration provider vetoed a registration%s", decision.fallback() ? " (its fallback)" : "");
+            throw new RegistrationVetoedException(decision.message());
         }
     }
 }

@@ -2,8 +2,10 @@ package dev.relaydesk.identity.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.relaydesk.identity.client.RegistrationVetoedException;
 import dev.relaydesk.web.ConflictException;
 import dev.relaydesk.web.InvalidFieldException;
+import dev.relaydesk.web.Problem;
 import dev.relaydesk.web.Problems;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -41,5 +43,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unparseableJson(JsonParseException e) {
         return Problems.unparseableJson();
+    }
+
+    /** The registration provider's veto: its message is the detail the portal shows the client. */
+    @ServerExceptionMapper
+    public Response vetoed(RegistrationVetoedException e) {
+        return new Problem("about:blank", "Registration refused", 422, e.getMessage(), null).toResponse();
     }
 }

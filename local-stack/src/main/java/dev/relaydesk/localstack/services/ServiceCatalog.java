@@ -94,6 +94,8 @@ public final class ServiceCatalog {
                     p.put("relaydesk.mail-ingest.smtp.port", String.valueOf(ports.smtpReceiver()));
                     p.put("relaydesk.inbound.http-secret", LOCAL_INBOUND_SECRET); // for curl on the local stack only
                 }
+                // the admin's registration provider (if any) may veto an account, asked through the gateway
+                case IDENTITY -> p.put("relaydesk.providers.internal-url", "http://127.0.0.1:" + ports.providerGateway());
                 // everything of a local stack runs on loopback, the sample provider of the README too
                 case PROVIDER_GATEWAY -> p.put("relaydesk.providers.allowed-hosts", "127.0.0.1");
                 case NOTIFICATION -> {

@@ -258,7 +258,8 @@ public class TicketPage {
             return Response.seeOther(URI.create("/t/" + token + "?sent=registered-before")).build();
         }
         if (outcome instanceof Refused refused) {
-            return rerenderOffer(token, 400, first, last, refused.message(), refused.field());
+            return rerenderOffer(token, refused.field() == null ? 422 : 400, first, last, refused.message(),
+                    refused.field());
         }
         return rerenderOffer(token, 503, first, last,
                 "We could not create your account right now. Please try again in a moment.", null);

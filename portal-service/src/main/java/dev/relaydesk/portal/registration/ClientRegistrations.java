@@ -88,6 +88,9 @@ public class ClientRegistrations {
             if (status == 400) {
                 return refusal(e);
             }
+            if (status == 422) {
+                return veto(e);
+            }
             LOG.warnf("Registration of a client failed: identity-service answered HTTP %d", status);
             return new Unavailable();
         } catch (RuntimeException e) {
@@ -111,6 +114,19 @@ public class ClientRegistrations {
                 .setParameter(2, name)
                 .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC))
                 .executeUpdate() == 1;
+    }
+
+    /** The company's registration provider said no: its words, as they came, are for the client. */
+    private Refused veto(WebApplicationException e) {
+        try {
+            String message = json.readTree(e.getResponse().readEntity(String.class)).path("detail").asText("");
+            if (!message.isBlank()) {
+                return new Refused(null, message);
+            }
+        } catch (RuntimeException | java.io.IOException parseFailure) {
+            // answered below
+        }
+        return new Refused(null, "An account cannot be created for this address.");
     }
 
     private Refused refusal(WebApplicationException e) {

@@ -9,7 +9,8 @@ import java.util.Set;
 public final class ProviderKinds {
 
     /** The kinds whose calls the platform makes; the others are listed by /api/provider-kinds only. */
-    static final Set<Kind> CONFIGURABLE = Set.of(Kind.TICKET_SCREENING, Kind.USER_INFORMATION, Kind.CUSTOM_FIELDS);
+    static final Set<Kind> CONFIGURABLE = Set.of(Kind.TICKET_SCREENING, Kind.USER_INFORMATION, Kind.CUSTOM_FIELDS,
+            Kind.REGISTRATION);
 
     /** How long user information is reused for the same client when the admin did not say. */
     public static final int DEFAULT_CACHE_TTL_SECONDS = 60;
@@ -38,9 +39,12 @@ public final class ProviderKinds {
         };
     }
 
-    /** Whether the admin's fallback means anything for this kind (user information just shows "unavailable"). */
+    /**
+     * Whether the admin's fallback means anything for this kind: screening and registration decide something
+     * (user information just shows "unavailable").
+     */
     static boolean hasFallback(Kind kind) {
-        return kind == Kind.TICKET_SCREENING;
+        return kind == Kind.TICKET_SCREENING || kind == Kind.REGISTRATION;
     }
 
     /** Whether answers are cached, so the admin's cacheTtlSeconds means something. */
@@ -61,7 +65,8 @@ public final class ProviderKinds {
         }
         if (!CONFIGURABLE.contains(kind)) {
             throw new InvalidFieldException("kind", "The " + pathName + " provider cannot be configured yet; "
-                    + "configurable: ticket-screening, user-information, custom-fields (events: /api/admin/webhooks).");
+                    + "configurable: ticket-screening, user-information, custom-fields, registration"
+                    + " (events: /api/admin/webhooks).");
         }
         return kind;
     }
