@@ -114,7 +114,7 @@ public class RuleAdminResource {
         return view(find(id));
     }
 
-    /** Messages the rule already queued still go out as they were asked for; it fires no more. */
+    /** The rule fires no more; its messages not sent yet are given up (the delivery log says why). */
     @DELETE
     @Path("/{id}")
     @Transactional

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.NoteAuthor;
+import dev.relaydesk.events.TicketAssigned;
 import dev.relaydesk.events.TicketCreated;
 import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.events.TicketSnapshot;
@@ -163,6 +164,32 @@ class RuleActionsTest {
                 .count(), "each rule fires once per event, however often it comes");
         assertEquals(0, Mailboxes.messages(low.clientEmail()).stream().filter(Mailboxes.subjectContains("Update on"))
                 .count(), "a ticket of another priority does not meet the rule");
+    }
+
+    @Test
+    void anAssigneesRuleMailsEachAssignedAgentButNotTheOneWhoAssigned() throws Exception {
+        String project = uniqueProject();
+        createRule(Map.of("name", "Assignment notice", "on", "assigned", "projectKey", project, "channel", "email",
+                "to", "assignees", "subject", "Assigned: {title}", "body", "{agentName} assigned {ticketNumber} to you."));
+        TicketStageChanged golden = stageChanged(project, "New");
+        TicketSnapshot ticket = golden.ticket();
+        TicketSnapshot assigned = new TicketSnapshot(ticket.id(), ticket.number(), project, ticket.projectName(),
+                ticket.projectAddress(), ticket.type(), "Assigned " + project, ticket.clientEmail(), ticket.clientName(),
+                ticket.status(), ticket.stage(), ticket.threadMessageId(), ticket.priority(), null, List.of("agent", "admin"));
+
+        KafkaEvents.publish(kafka, new TicketAssigned(assigned, 5, List.of(), "admin", golden.changedAt()),
+                UUID.randomUUID().toString());
+
+        MimeMessage mail = Mailboxes.awaitMessage("agent@relaydesk.test", Mailboxes.subjectContains("Assigned " + project));
+        assertEquals("[" + ticket.number() + "] Assigned: Assigned " + project, mail.getSubject());
+        assertEquals("auto-generated", mail.getHeader("Auto-Submitted", null));
+        assertEquals(null, mail.getHeader("In-Reply-To", null), "an agent's mail stays out of the client's thread");
+        assertEquals("admin assigned " + ticket.number() + " to you.", MailParts.text(mail).strip());
+        KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.TICKET_ASSIGNED.topic());
+        awaitDelivery(ticket.id(), "sent");
+        assertEquals(0, Mailboxes.messages("admin@relaydesk.test").stream()
+                .filter(Mailboxes.subjectContains("Assigned " + project)).count(), "nobody is told of their own action");
+        assertEquals(0, Mailboxes.messages(ticket.clientEmail()).size());
     }
 
     @Test
