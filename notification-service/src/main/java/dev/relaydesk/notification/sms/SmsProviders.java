@@ -1,11 +1,18 @@
 package dev.relaydesk.notification.sms;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
-/** The provider {@code relaydesk.sms.provider} names; a Twilio one without its account settings cannot start. */
+/** The provider {@code relaydesk.sms.provider} names; with a Twilio one, the service does not start without its account settings. */
 @ApplicationScoped
 public class SmsProviders {
+
+    /** A missing account setting stops the service at start, not at the first SMS hours later. */
+    void checkAtStartup(@Observes StartupEvent started, SmsProvider provider) {
+        provider.toString(); // creates the provider, which checks its settings
+    }
 
     @Produces
     @ApplicationScoped
