@@ -2,6 +2,7 @@ package dev.relaydesk.notification.delivery;
 
 import dev.relaydesk.events.ClosedTicketReplyRefused;
 import dev.relaydesk.events.EventJson;
+import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.TicketClosed;
 import dev.relaydesk.events.TicketCreated;
@@ -37,8 +38,34 @@ public class Delivery extends PanacheEntityBase {
         GIVEN_UP
     }
 
+    /** How the message travels. */
+    public enum Channel {
+        EMAIL,
+        SMS
+    }
+
     @Id
     public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel = Channel.EMAIL;
+
+    /** The E.164 number, for SMS. */
+    @Column(name = "recipient_phone")
+    public String recipientPhone;
+
+    /** How many parts of a split SMS the provider accepted: a retry sends only the rest. */
+    @Column(name = "sms_parts_sent", nullable = false)
+    public int smsPartsSent;
+
+    /** The rule that queued it, for automated actions. */
+    @Column(name = "rule_id")
+    public UUID ruleId;
+
+    /** The {@link EventType} of {@link #payload}, for automated actions (any ticket event may trigger one). */
+    @Column(name = "event_type")
+    public String eventType;
 
     /** What the message is about; one message per kind and subject, however often the event comes. */
     @Column(name = "subject_key", nullable = false)
@@ -97,6 +124,7 @@ public class Delivery extends PanacheEntityBase {
             case TICKET_CLOSED -> EventJson.read(payload, TicketClosed.class);
             case TICKET_REOPENED -> EventJson.read(payload, TicketReopened.class);
             case CLOSED_TICKET_REPLY -> EventJson.read(payload, ClosedTicketReplyRefused.class);
+            case AUTOMATED_ACTION -> (TicketEvent) EventJson.read(payload, EventType.valueOf(eventType).recordClass());
         };
     }
 }

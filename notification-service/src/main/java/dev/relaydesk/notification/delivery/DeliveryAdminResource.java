@@ -25,7 +25,7 @@ import java.util.UUID;
 
 /**
  * The delivery log: every message the service owes or sent, newest first, with each attempt and the SMTP
- * server's answer. {@code status} is one of queued (not tried yet), failed (an attempt failed, the next is
+ * server's (or SMS provider's) answer. {@code status} is one of queued (not tried yet), failed (an attempt failed, the next is
  * scheduled), retried (needed more than one attempt, whatever came of it), sent, given_up.
  */
 @Path("/api/admin/deliveries")
@@ -39,7 +39,8 @@ public class DeliveryAdminResource {
     public record AttemptView(int attempt, Instant at, String outcome, String answer) {
     }
 
-    public record DeliveryView(UUID id, String kind, UUID ticketId, String recipientEmail, String recipientAgent,
+    public record DeliveryView(UUID id, String kind, String channel, UUID ticketId, String recipientEmail,
+            String recipientAgent, String recipientPhone, UUID ruleId,
             String status, int attempts, Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError,
             List<AttemptView> attemptLog) {
     }
@@ -83,7 +84,8 @@ public class DeliveryAdminResource {
     }
 
     private static DeliveryView view(Delivery d, List<AttemptView> attempts) {
-        return new DeliveryView(d.id, d.kind.slug(), d.ticketId, d.recipientEmail, d.recipientAgent,
+        return new DeliveryView(d.id, d.kind.slug(), d.channel.name().toLowerCase(Locale.ROOT), d.ticketId,
+                d.recipientEmail, d.recipientAgent, d.recipientPhone, d.ruleId,
                 d.status.name().toLowerCase(Locale.ROOT), d.attempts, d.createdAt,
                 d.status == Status.QUEUED || d.status == Status.FAILED ? d.nextAttemptAt : null, d.sentAt, d.lastError,
                 attempts);

@@ -2,7 +2,11 @@ package dev.relaydesk.notification.delivery;
 
 import dev.relaydesk.events.NotificationSent;
 import dev.relaydesk.messaging.outbox.Outbox;
+import dev.relaydesk.notification.delivery.Delivery.Channel;
 import dev.relaydesk.notification.delivery.Delivery.Status;
+import dev.relaydesk.notification.rule.RuleMessages;
+import dev.relaydesk.notification.sms.SmsSender;
+import dev.relaydesk.notification.template.MailKind;
 import dev.relaydesk.notification.delivery.DeliveryAttempt.Outcome;
 import dev.relaydesk.notification.mail.SmtpMailer;
 import dev.relaydesk.messaging.tx.AfterCommit;
@@ -43,10 +47,15 @@ public class DeliveryDispatcher {
     private final AfterCommit afterCommit;
     private final MeterRegistry metrics;
     private final Outbox outbox;
+    private final RuleMessages ruleMessages;
+    private final SmsSender smsSender;
 
     DeliveryDispatcher(MailComposer composer, SmtpMailer mailer,
             @ConfigProperty(name = "relaydesk.notification.max-attempts") int maxAttempts, Tracer tracer,
-            AfterCommit afterCommit, MeterRegistry metrics, Outbox outbox) {
+            AfterCommit afterCommit, MeterRegistry metrics, Outbox outbox, RuleMessages ruleMessages,
+            SmsSender smsSender) {
+        this.ruleMessages = ruleMessages;
+        this.smsSender = smsSender;
         this.outbox = outbox;
         this.composer = composer;
         this.mailer = mailer;
@@ -80,6 +89,7 @@ public class DeliveryDispatcher {
         Span span = tracer.spanBuilder("mail send").setSpanKind(SpanKind.CLIENT)
                 .setParent(TraceParent.restore(delivery.traceParent))
                 .setAttribute("relaydesk.mail.kind", delivery.kind.name())
+                .setAttribute("relaydesk.delivery.channel", delivery.channel.name())
                 .setAttribute("relaydesk.ticket.id", delivery.ticketId.toString())
                 .setAttribute("relaydesk.delivery.attempt", delivery.attempts + 1L)
                 .startSpan();
@@ -97,12 +107,17 @@ public class DeliveryDispatcher {
     private void attemptTraced(Delivery delivery) {
         delivery.attempts++;
         try {
-            String answer = mailer.send(composer.compose(delivery));
+            String answer = switch (delivery.channel) {
+                case SMS -> smsSender.send(delivery, ruleMessages.sms(delivery));
+                case EMAIL -> mailer.send(delivery.kind == MailKind.AUTOMATED_ACTION ? ruleMessages.mail(delivery)
+                        : composer.compose(delivery));
+            };
             delivery.status = Status.SENT;
             delivery.sentAt = Instant.now();
             delivery.lastError = null;
             DeliveryAttempt.record(delivery, Outcome.SENT, answer);
-            LOG.infof("Sent %s for ticket %s (attempt %d)", delivery.kind, delivery.ticketId, delivery.attempts);
+            LOG.infof("Sent %s %s for ticket %s (attempt %d)", delivery.channel, delivery.kind, delivery.ticketId,
+                    delivery.attempts);
         } catch (Exception e) {
             delivery.lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
             DeliveryAttempt.record(delivery, Outcome.FAILED, delivery.lastError);
@@ -117,7 +132,7 @@ public class DeliveryDispatcher {
                         delivery.ticketId, delivery.attempts, delivery.lastError);
             }
         }
-        if (delivery.status == Status.SENT) {
+        if (delivery.status == Status.SENT && delivery.channel == Channel.EMAIL) {
             // Outside the try: a failing outbox write rolls the whole attempt back (resent later under the same
             // Message-ID) rather than counting as a failed send.
             announce(delivery);

@@ -77,6 +77,7 @@ public class MailComposer {
                     EventJson.read(delivery.payload, ClosedTicketReplyRefused.class));
             case CLIENT_NOTE -> clientNoteToAgent(delivery, EventJson.read(delivery.payload, NoteAdded.class));
             case NEW_TICKET -> newTicketToAgent(delivery, EventJson.read(delivery.payload, TicketCreated.class));
+            case AUTOMATED_ACTION -> throw new IllegalStateException("A rule's message is composed by RuleMessages");
         };
     }
 
@@ -185,7 +186,7 @@ public class MailComposer {
     }
 
     /** mail-ingest threads replies by "[SUP-42]" too: an admin's subject cannot lose it. */
-    static String withTicketNumber(String subject, String number) {
+    public static String withTicketNumber(String subject, String number) {
         return subject.contains(number) ? subject : "[" + number + "] " + subject;
     }
 

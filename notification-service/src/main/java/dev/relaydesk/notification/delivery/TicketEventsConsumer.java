@@ -9,6 +9,8 @@ import dev.relaydesk.events.TicketReopened;
 import dev.relaydesk.events.TicketStageChanged;
 import dev.relaydesk.events.TicketUpdated;
 import dev.relaydesk.messaging.inbox.IdempotentConsumer;
+import dev.relaydesk.notification.rule.RuleEngine;
+import dev.relaydesk.notification.rule.RuleEvent;
 import dev.relaydesk.notification.ticket.KnownTickets;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Every ticket event updates what the service knows of the ticket; some also queue mails. Both in the
- * transaction that records the event as processed, so a replay changes nothing.
+ * Every ticket event updates what the service knows of the ticket; some also queue mails, and any may fire the
+ * admins' rules. All in the transaction that records the event as processed, so a replay changes nothing.
  */
 @ApplicationScoped
 public class TicketEventsConsumer {
@@ -26,8 +28,11 @@ public class TicketEventsConsumer {
     private final IdempotentConsumer idempotent;
     private final Deliveries deliveries;
     private final KnownTickets knownTickets;
+    private final RuleEngine rules;
 
-    TicketEventsConsumer(IdempotentConsumer idempotent, Deliveries deliveries, KnownTickets knownTickets) {
+    TicketEventsConsumer(IdempotentConsumer idempotent, Deliveries deliveries, KnownTickets knownTickets,
+            RuleEngine rules) {
+        this.rules = rules;
         this.idempotent = idempotent;
         this.deliveries = deliveries;
         this.knownTickets = knownTickets;
@@ -39,6 +44,7 @@ public class TicketEventsConsumer {
         return idempotent.handle(message, TicketCreated.class, "notification.ticket-created", event -> {
             knownTickets.created(event);
             deliveries.onTicketCreated(event);
+            rules.fire(RuleEvent.CREATED, event);
         });
     }
 
@@ -48,6 +54,7 @@ public class TicketEventsConsumer {
         return idempotent.handle(message, NoteAdded.class, "notification.note-added", event -> {
             knownTickets.noteAdded(event);
             deliveries.onNoteAdded(event);
+            rules.fire(RuleEvent.NOTE_ADDED, event);
         });
     }
 
@@ -57,6 +64,7 @@ public class TicketEventsConsumer {
         return idempotent.handle(message, TicketClosed.class, "notification.ticket-closed", event -> {
             knownTickets.changed(event.ticket(), event.version());
             deliveries.onTicketClosed(event);
+            rules.fire(RuleEvent.CLOSED, event);
         });
     }
 
@@ -66,6 +74,7 @@ public class TicketEventsConsumer {
         return idempotent.handle(message, TicketReopened.class, "notification.ticket-reopened", event -> {
             knownTickets.changed(event.ticket(), event.version());
             deliveries.onTicketReopened(event);
+            rules.fire(RuleEvent.REOPENED, event);
         });
     }
 
@@ -79,21 +88,27 @@ public class TicketEventsConsumer {
     @Incoming("ticket-assigned-in")
     @Blocking
     public CompletionStage<Void> ticketAssigned(Message<String> message) {
-        return idempotent.handle(message, TicketAssigned.class, "notification.ticket-assigned",
-                event -> knownTickets.changed(event.ticket(), event.version()));
+        return idempotent.handle(message, TicketAssigned.class, "notification.ticket-assigned", event -> {
+            knownTickets.changed(event.ticket(), event.version());
+            rules.fire(RuleEvent.ASSIGNED, event);
+        });
     }
 
     @Incoming("ticket-stage-changed-in")
     @Blocking
     public CompletionStage<Void> ticketStageChanged(Message<String> message) {
-        return idempotent.handle(message, TicketStageChanged.class, "notification.ticket-stage-changed",
-                event -> knownTickets.changed(event.ticket(), event.version()));
+        return idempotent.handle(message, TicketStageChanged.class, "notification.ticket-stage-changed", event -> {
+            knownTickets.changed(event.ticket(), event.version());
+            rules.fire(RuleEvent.STAGE_CHANGED, event);
+        });
     }
 
     @Incoming("ticket-updated-in")
     @Blocking
     public CompletionStage<Void> ticketUpdated(Message<String> message) {
-        return idempotent.handle(message, TicketUpdated.class, "notification.ticket-updated",
-                event -> knownTickets.changed(event.ticket(), event.version()));
+        return idempotent.handle(message, TicketUpdated.class, "notification.ticket-updated", event -> {
+            knownTickets.changed(event.ticket(), event.version());
+            rules.fire(RuleEvent.UPDATED, event);
+        });
     }
 }

@@ -19,7 +19,12 @@ public enum MailKind {
     /** To the assigned agents: the client wrote. */
     CLIENT_NOTE("client-note", Audience.AGENTS),
     /** To the agents to notify of a ticket a client opened. */
-    NEW_TICKET("new-ticket", Audience.AGENTS);
+    NEW_TICKET("new-ticket", Audience.AGENTS),
+    /**
+     * An email or SMS an admin's rule asked for; its words are the rule's own template, so it has no shipped or
+     * per-project template of this kind.
+     */
+    AUTOMATED_ACTION("automated-action", Audience.CLIENT, false);
 
     public enum Audience {
         CLIENT,
@@ -28,10 +33,21 @@ public enum MailKind {
 
     private final String slug;
     private final Audience audience;
+    private final boolean templated;
 
     MailKind(String slug, Audience audience) {
+        this(slug, audience, true);
+    }
+
+    MailKind(String slug, Audience audience, boolean templated) {
         this.slug = slug;
         this.audience = audience;
+        this.templated = templated;
+    }
+
+    /** Whether admins edit this kind's words through the template API (else they live elsewhere, e.g. in a rule). */
+    public boolean templated() {
+        return templated;
     }
 
     public String slug() {
@@ -43,6 +59,6 @@ public enum MailKind {
     }
 
     public static Optional<MailKind> ofSlug(String slug) {
-        return Arrays.stream(values()).filter(kind -> kind.slug.equals(slug)).findFirst();
+        return Arrays.stream(values()).filter(kind -> kind.templated && kind.slug.equals(slug)).findFirst();
     }
 }

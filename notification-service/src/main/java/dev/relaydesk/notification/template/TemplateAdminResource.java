@@ -75,6 +75,9 @@ public class TemplateAdminResource {
     public List<TemplateSummary> list(@PathParam("projectKey") String projectKey) {
         List<TemplateSummary> summaries = new ArrayList<>();
         for (MailKind kind : MailKind.values()) {
+            if (!kind.templated()) {
+                continue;
+            }
             for (String language : ShippedTemplates.LANGUAGES) {
                 summaries.add(MailTemplate.find(projectKey, kind, language)
                         .map(own -> new TemplateSummary(kind.slug(), language, true, own.updatedAt, own.updatedBy))

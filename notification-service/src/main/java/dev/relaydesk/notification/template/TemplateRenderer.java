@@ -33,6 +33,16 @@ public class TemplateRenderer {
                 render("html", template.html(), HTML, data));
     }
 
+    /** One plain-text template (a rule's subject or SMS), e.g. {@code "part"} "body". */
+    public String renderText(String part, String source, MailData data) {
+        return render(part, source, PLAIN, data);
+    }
+
+    /** One template as HTML: every value put into it is escaped. */
+    public String renderHtml(String part, String source, MailData data) {
+        return render(part, source, HTML, data);
+    }
+
     /** Throws {@link TemplateSyntaxException} for the first part that would not render for a ticket. */
     public void check(TemplateText template) {
         render(template, MailData.SAMPLE);

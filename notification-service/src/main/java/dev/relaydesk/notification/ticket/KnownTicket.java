@@ -37,6 +37,11 @@ public class KnownTicket extends PanacheEntityBase {
 
     public String stage;
 
+    /** The ticket type's name and the priority's name, for rules on events that do not carry them. */
+    public String type;
+
+    public String priority;
+
     @Column(name = "client_email")
     public String clientEmail;
 

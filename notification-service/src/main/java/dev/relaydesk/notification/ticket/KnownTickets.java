@@ -35,6 +35,8 @@ public class KnownTickets {
             ticket.stage = event.stage();
             ticket.clientEmail = event.clientEmail();
             ticket.clientName = event.clientName();
+            ticket.type = event.type();
+            ticket.priority = event.priority() == null ? null : event.priority().name();
             if (ticket.assignees == null) {
                 ticket.assignees = List.of();
             }
@@ -52,6 +54,8 @@ public class KnownTickets {
             ticket.stage = snapshot.stage();
             ticket.clientEmail = snapshot.clientEmail();
             ticket.clientName = snapshot.clientName();
+            ticket.type = snapshot.type();
+            ticket.priority = snapshot.priority() == null ? null : snapshot.priority().name();
             if (snapshot.assignees() != null) {
                 ticket.assignees = snapshot.assignees();
             }
