@@ -8,9 +8,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -169,7 +171,7 @@ public class MailParser {
             if (part.isMimeType(mimeType)) {
                 try {
                     Object content = part.getContent();
-                    return content instanceof String text ? text : null;
+                    return content instanceof String text ? unflowed(part, text) : null;
                 } catch (UnsupportedEncodingException unknownCharset) {
                     // "unknown-8bit", "x-user-defined", typos: the bytes are still someone's words
                     try (InputStream decoded = part.getInputStream()) {
@@ -187,6 +189,22 @@ public class MailParser {
                 }
             }
             return null;
+        }
+
+        /** A format=flowed text/plain part (RFC 3676) with its soft line breaks joined again. */
+        private static String unflowed(Part part, String text) throws MessagingException {
+            if (!part.isMimeType("text/plain")) {
+                return text;
+            }
+            try {
+                ContentType type = new ContentType(part.getContentType());
+                if (!"flowed".equalsIgnoreCase(type.getParameter("format"))) {
+                    return text;
+                }
+                return Flowed.unflow(text, "yes".equalsIgnoreCase(type.getParameter("delsp")));
+            } catch (ParseException unreadableType) {
+                return text;
+            }
         }
 
         static String htmlToText(String html) {
