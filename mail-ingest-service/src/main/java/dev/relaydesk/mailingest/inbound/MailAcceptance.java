@@ -155,7 +155,8 @@ public class MailAcceptance {
                 .distinct()
                 .toList();
         outbox.publish(new MailReceived(message.id, mail.messageId(), mail.inReplyTo(), mail.references(),
-                mail.fromAddress(), mail.fromName(), recipients, mail.subject(), mail.textBody(), message.receivedAt));
+                mail.fromAddress(), mail.fromName(), recipients, mail.subject(), mail.textBody(), message.receivedAt,
+                mail.headers().forRules()));
         message.status = Status.PUBLISHED;
     }
 

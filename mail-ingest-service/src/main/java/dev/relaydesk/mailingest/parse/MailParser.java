@@ -8,9 +8,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,6 +132,11 @@ public class MailParser {
             }
 
             @Override
+            public java.util.Map<String, String> forRules() {
+                return headersForRules(mime);
+            }
+
+            @Override
             public String contentType() {
                 try {
                     return mime.getContentType();
@@ -138,6 +145,36 @@ public class MailParser {
                 }
             }
         };
+    }
+
+    private static final java.util.Set<String> NOT_FOR_RULES = java.util.Set.of("received", "dkim-signature",
+            "authentication-results", "arc-seal", "arc-message-signature", "arc-authentication-results",
+            "x-google-dkim-signature", "domainkey-signature", "return-path");
+    private static final int MAX_HEADERS_FOR_RULES = 100;
+    private static final int MAX_HEADER_VALUE = 998;
+
+    private static java.util.Map<String, String> headersForRules(MimeMessage mime) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        try {
+            java.util.Enumeration<jakarta.mail.Header> all = mime.getAllHeaders();
+            while (all.hasMoreElements() && headers.size() < MAX_HEADERS_FOR_RULES) {
+                jakarta.mail.Header header = all.nextElement();
+                String name = header.getName().strip().toLowerCase(Locale.ROOT);
+                if (NOT_FOR_RULES.contains(name) || headers.containsKey(name) || header.getValue() == null) {
+                    continue;
+                }
+                String value;
+                try {
+                    value = MimeUtility.decodeText(MimeUtility.unfold(header.getValue())).strip();
+                } catch (UnsupportedEncodingException undecodable) {
+                    value = MimeUtility.unfold(header.getValue()).strip();
+                }
+                headers.put(name, value.length() > MAX_HEADER_VALUE ? value.substring(0, MAX_HEADER_VALUE) : value);
+            }
+        } catch (MessagingException unreadable) {
+            // rules then see no headers; threading by the other evidence still works
+        }
+        return headers;
     }
 
     /** Prefers text/plain; falls back to HTML reduced to text. Attachments are skipped. */
@@ -169,7 +206,7 @@ public class MailParser {
             if (part.isMimeType(mimeType)) {
                 try {
                     Object content = part.getContent();
-                    return content instanceof String text ? text : null;
+                    return content instanceof String text ? unflowed(part, text) : null;
                 } catch (UnsupportedEncodingException unknownCharset) {
                     // "unknown-8bit", "x-user-defined", typos: the bytes are still someone's words
                     try (InputStream decoded = part.getInputStream()) {
@@ -187,6 +224,22 @@ public class MailParser {
                 }
             }
             return null;
+        }
+
+        /** A format=flowed text/plain part (RFC 3676) with its soft line breaks joined again. */
+        private static String unflowed(Part part, String text) throws MessagingException {
+            if (!part.isMimeType("text/plain")) {
+                return text;
+            }
+            try {
+                ContentType type = new ContentType(part.getContentType());
+                if (!"flowed".equalsIgnoreCase(type.getParameter("format"))) {
+                    return text;
+                }
+                return Flowed.unflow(text, "yes".equalsIgnoreCase(type.getParameter("delsp")));
+            } catch (ParseException unreadableType) {
+                return text;
+            }
         }
 
         static String htmlToText(String html) {

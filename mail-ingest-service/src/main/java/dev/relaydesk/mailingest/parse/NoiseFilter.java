@@ -49,6 +49,11 @@ public class NoiseFilter {
         if (headers.first("List-Id") != null) {
             return Optional.of("mailing-list mail");
         }
+        // Newsletters and marketing tools carry an unsubscribe link (RFC 2369/8058) even without a List-Id;
+        // a person writing to support does not.
+        if (headers.first("List-Unsubscribe") != null) {
+            return Optional.of("bulk mail: List-Unsubscribe");
+        }
         if (envelopeFrom != null && (envelopeFrom.isBlank() || envelopeFrom.equals("<>"))) {
             return Optional.of("bounce: empty return path");
         }

@@ -20,6 +20,12 @@ public record ParsedMail(
         /** The header's first value, or null. */
         String first(String name);
 
+        /**
+         * The headers rules in ticket-service may match on: name in lower case, first value decoded and unfolded;
+         * trace and signature headers (Received, DKIM, ARC) left out, values and count bounded.
+         */
+        java.util.Map<String, String> forRules();
+
         String contentType();
     }
 }

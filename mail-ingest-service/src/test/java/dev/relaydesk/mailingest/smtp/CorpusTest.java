@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @QuarkusTest
 @WithTestResource(RelaydeskTestResource.class)
-class CorpusTest {
+public class CorpusTest {
 
     @Inject
     SmtpReceiver receiver;
@@ -45,7 +45,7 @@ class CorpusTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    record Expected(String file, String envelopeFrom, Status status, String reason, String subject, String fromName,
+    public record Expected(String file, String envelopeFrom, Status status, String reason, String subject, String fromName,
             String bodyContains, List<String> bodyExcludes) {
 
         @Override
@@ -54,7 +54,7 @@ class CorpusTest {
         }
     }
 
-    static Stream<Expected> manifest() throws IOException {
+    public static Stream<Expected> manifest() throws IOException {
         return new String(resource("manifest.tsv"), StandardCharsets.UTF_8).lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> Arrays.stream(line.split("\t", -1)).map(field -> field.replace("\\n", "\n")).toList())
@@ -102,7 +102,7 @@ class CorpusTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(wire.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
-    private static byte[] resource(String name) throws IOException {
+    public static byte[] resource(String name) throws IOException {
         try (InputStream in = CorpusTest.class.getResourceAsStream("/corpus/" + name)) {
             if (in == null) {
                 throw new IOException("no corpus file " + name);

@@ -42,7 +42,7 @@ public final class TicketViews {
 
     /**
      * @param matchedBy   for a note made of an inbound mail, how it was matched to the ticket
-     *                    ({@code REPLY_TOKEN}, {@code MESSAGE_ID}, {@code SUBJECT_NUMBER}); null for other notes
+     *                    ({@code REPLY_TOKEN}, {@code MESSAGE_ID}, {@code MATCH_RULE}, {@code SUBJECT_NUMBER}); null for other notes
      * @param needsReview a mail from someone neither the client nor an agent on the ticket: private, for an agent
      *                    to look at
      */

@@ -5,6 +5,7 @@ import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.ticket.link.LinkKind;
 import dev.relaydesk.ticket.link.TicketLink;
+import dev.relaydesk.ticket.mail.rules.MailMatchRules;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.routing.MailRouting;
@@ -35,11 +36,14 @@ public class MailIntake {
     private final MailThreading threading;
     private final TicketService tickets;
     private final ClosedTicketReplies closedTicketReplies;
+    private final MailMatchRules rules;
 
-    MailIntake(MailThreading threading, TicketService tickets, ClosedTicketReplies closedTicketReplies) {
+    MailIntake(MailThreading threading, TicketService tickets, ClosedTicketReplies closedTicketReplies,
+            MailMatchRules rules) {
         this.threading = threading;
         this.tickets = tickets;
         this.closedTicketReplies = closedTicketReplies;
+        this.rules = rules;
     }
 
     public void accept(MailReceived mail) {
@@ -60,6 +64,8 @@ public class MailIntake {
             return;
         }
         MailReference.remember(mail.messageId(), ticket.id);
+        // a monitoring tool's alert id on the mail that opened (or joined) the ticket: its next alerts thread here
+        rules.remember(mail, ticket);
     }
 
     /**

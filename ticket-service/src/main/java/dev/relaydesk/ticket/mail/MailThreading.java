@@ -2,6 +2,7 @@ package dev.relaydesk.ticket.mail;
 
 import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.messaging.mail.ReplyTokens;
+import dev.relaydesk.ticket.mail.rules.MailMatchRules;
 import dev.relaydesk.ticket.ticket.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Finds the ticket an inbound mail belongs to, most trusted evidence first: the reply token in the address it
  * was sent to (our Reply-To, {@code support+<token>@...}; it cannot be made without the key), the Message-IDs it
- * answers (In-Reply-To, then References newest first), then a ticket number in the subject. A subject number is
+ * answers (In-Reply-To, then References newest first), then the admins' rules for senders that strip threading
+ * headers ({@link MailMatchRules}; only for the sender a rule names), then a ticket number in the subject. A subject number is
  * guessable, so it only counts when the sender is that ticket's client or an agent on it.
  */
 @ApplicationScoped
@@ -23,9 +25,11 @@ public class MailThreading {
     private static final Pattern SUBJECT_NUMBER = Pattern.compile("\\[([A-Z][A-Z0-9]{1,9})-(\\d{1,9})]");
 
     private final ReplyTokens replyTokens;
+    private final MailMatchRules rules;
 
-    MailThreading(ReplyTokens replyTokens) {
+    MailThreading(ReplyTokens replyTokens, MailMatchRules rules) {
         this.replyTokens = replyTokens;
+        this.rules = rules;
     }
 
     /** The ticket a mail belongs to, and the evidence that said so. */
@@ -35,6 +39,7 @@ public class MailThreading {
     public Optional<Match> ticketOf(MailReceived mail) {
         return byReplyToken(mail).map(ticket -> new Match(ticket, MatchedBy.REPLY_TOKEN))
                 .or(() -> byMessageIds(mail).map(ticket -> new Match(ticket, MatchedBy.MESSAGE_ID)))
+                .or(() -> rules.ticketOf(mail).map(ticket -> new Match(ticket, MatchedBy.MATCH_RULE)))
                 .or(() -> bySubjectNumber(mail).map(ticket -> new Match(ticket, MatchedBy.SUBJECT_NUMBER)));
     }
 

@@ -6,6 +6,8 @@ public enum MatchedBy {
     REPLY_TOKEN("matched by reply address"),
     /** In-Reply-To or References named a Message-ID we sent or received on the ticket. */
     MESSAGE_ID("matched by mail thread"),
+    /** An admin's rule for the sender found a ticket number or the sender's own reference in a header or the text. */
+    MATCH_RULE("matched by a mail rule"),
     /** A {@code [SUP-42]} in the subject, from the ticket's client or an agent on it. */
     SUBJECT_NUMBER("matched by ticket number in subject");
 
