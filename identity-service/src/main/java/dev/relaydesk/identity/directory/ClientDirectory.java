@@ -42,22 +42,8 @@ public class ClientDirectory {
 
     public Page page(Filter filter) {
         StringBuilder sql = new StringBuilder("""
-                with tickets as (
-                    select client_email as email, count(*) as tickets, count(*) filter (where open) as open_tickets,
-                           max(last_activity) as last_activity,
-                           (array_agg(client_name order by last_activity desc)
-                                filter (where client_name is not null))[1] as name,
-                           (array_agg(client_organization order by last_activity desc)
-                                filter (where client_organization is not null))[1] as organization
-                    from client_ticket group by client_email),
-                clients as (
-                    select coalesce(t.email, r.email) as email, coalesce(r.name, t.name) as name, t.organization,
-                           r.email is not null as registered, coalesce(t.tickets, 0) as tickets,
-                           coalesce(t.open_tickets, 0) as open_tickets,
-                           coalesce(t.last_activity, r.registered_at) as last_activity
-                    from tickets t full join registered_client r on r.email = t.email)
-                select email, name, organization, registered, tickets, open_tickets, last_activity from clients
-                where true""");
+                select email, name, organization, registered, tickets, open_tickets, last_activity
+                from client_summary where true""");
         if (filter.text() != null) {
             sql.append(" and (strpos(email, :text) > 0 or strpos(lower(coalesce(name, '')), :text) > 0"
                     + " or strpos(lower(coalesce(organization, '')), :text) > 0)");

@@ -103,6 +103,21 @@ class ClientDirectoryTest {
     }
 
     @Test
+    void aTicketGivenToAnotherClientMovesToThatClientsCount() {
+        String first = marker + "-first@example.com";
+        String second = marker + "-second@example.com";
+        UUID moved = UUID.randomUUID();
+        KafkaEvents.publish(kafka, created(moved, first, "First", null), UUID.randomUUID().toString());
+        KafkaEvents.publish(kafka, created(UUID.randomUUID(), second, "Second", null), UUID.randomUUID().toString());
+        awaitClients(2);
+
+        KafkaEvents.publish(kafka, updated(moved, second, 2), UUID.randomUUID().toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> list(Map.of("q", marker)).then()
+                .body("email", contains(second)).body("[0].tickets", equalTo(2)).body("[0].openTickets", equalTo(2)));
+    }
+
+    @Test
     void onlyAdminsSeeTheClientList() {
         given().get("/api/admin/clients").then().statusCode(401);
         given().auth().oauth2(KeycloakTokens.accessToken("agent", "agent")).get("/api/admin/clients")
