@@ -1,8 +1,10 @@
 package dev.relaydesk.portal.profile;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -30,6 +32,8 @@ public class PortalProfile extends PanacheEntityBase {
     @Column(name = "show_type", nullable = false)
     public boolean showType;
 
+    /** Lazy (Quarkus enhances entities): every page reads the profile, only {@link LogoResource} reads the bytes. */
+    @Basic(fetch = FetchType.LAZY)
     public byte[] logo;
 
     @Column(name = "logo_type")
@@ -54,7 +58,8 @@ public class PortalProfile extends PanacheEntityBase {
         return projectKey.strip().toUpperCase(Locale.ROOT);
     }
 
+    /** Without loading the bytes: a logo and its type are always set and cleared together. */
     public boolean hasLogo() {
-        return logo != null;
+        return logoType != null;
     }
 }
