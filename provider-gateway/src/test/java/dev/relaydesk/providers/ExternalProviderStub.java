@@ -12,8 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A company's web service (user information, custom fields) on loopback, at {@code /about}: refuses requests whose Standard Webhooks signature does not
- * verify with its secret (401), and otherwise answers what the test scripted, as late as scripted.
+ * The third party we cannot run: a company's web service (screening, user information, custom fields,
+ * registration) on loopback, at {@code /about}. It refuses requests whose Standard Webhooks signature does not
+ * verify with its secret (401), and otherwise answers what the test scripted, with the scripted status, as late
+ * as scripted.
  */
 public final class ExternalProviderStub implements AutoCloseable {
 
@@ -23,6 +25,7 @@ public final class ExternalProviderStub implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile String secret;
+    private volatile int status = 200;
     private volatile String answer = "{\"sections\": []}";
     private volatile long delayMillis;
 
@@ -45,7 +48,13 @@ public final class ExternalProviderStub implements AutoCloseable {
 
     /** The next requests verify against this secret and get this answer, this late; forgets earlier requests. */
     public void script(String secret, String answer, long delayMillis) {
+        script(secret, 200, answer, delayMillis);
+    }
+
+    /** As {@link #script(String, String, long)}, answering verified requests with this status. */
+    public void script(String secret, int status, String answer, long delayMillis) {
         this.secret = secret;
+        this.status = status;
         this.answer = answer;
         this.delayMillis = delayMillis;
         received.clear();
@@ -79,7 +88,7 @@ public final class ExternalProviderStub implements AutoCloseable {
             }
             byte[] bytes = (verified ? answer : "signature does not verify").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(verified ? 200 : 401, bytes.length);
+            exchange.sendResponseHeaders(verified ? status : 401, bytes.length);
             exchange.getResponseBody().write(bytes);
         }
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relaydesk.providers.ExternalProviderStub;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RelaydeskTestResource.class)
 class TicketScreeningTest {
 
-    private static ScreeningProviderStub provider;
+    private static ExternalProviderStub provider;
     private final String admin = KeycloakTokens.accessToken("admin", "admin");
 
     @ConfigProperty(name = "relaydesk.internal.api-key")
@@ -38,7 +39,7 @@ class TicketScreeningTest {
 
     @BeforeAll
     static void startProvider() throws Exception {
-        provider = ScreeningProviderStub.start();
+        provider = ExternalProviderStub.start();
     }
 
     @AfterAll
@@ -74,7 +75,7 @@ class TicketScreeningTest {
                 .body("fallback", equalTo(false));
 
         assertEquals(1, provider.received().size());
-        ScreeningProviderStub.Received request = provider.received().get(0);
+        ExternalProviderStub.Received request = provider.received().get(0);
         assertTrue(request.signatureVerified(), "signed with the secret the admin was given");
         assertEquals("screening/v1", request.contract());
         assertTrue(request.body().contains("\"clientEmail\":\"ana@example.com\""), request.body());
