@@ -123,7 +123,7 @@ public final class Main {
                 .append("   (IMAP login: the address, as user and password)\n");
         b.append("  Kafka              ").append(e.kafkaBootstrap()).append('\n');
         b.append("  PostgreSQL         ").append(Postgres.jdbcUrl("relaydesk")).append("   (relaydesk / relaydesk)\n");
-        b.append("  Demo users         admin / admin (roles admin, agent), agent / agent (role agent)\n");
+        b.append("  Demo users         admin / admin (roles admin, agent), agent / agent and agent2 / agent2 (role agent)\n");
         b.append("  Logs               ").append(logs).append('\n');
         b.append("\nPress Ctrl-C to stop (or ./relaydesk down).");
         return b.toString();
