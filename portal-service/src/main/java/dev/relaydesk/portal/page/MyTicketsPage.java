@@ -8,6 +8,7 @@ import dev.relaydesk.portal.action.TicketCommands.ClientAction;
 import dev.relaydesk.portal.action.TicketCommands.ClientNote;
 import dev.relaydesk.portal.feedback.FeedbackService;
 import dev.relaydesk.portal.form.TicketIntake;
+import dev.relaydesk.portal.organization.VisibleTickets;
 import dev.relaydesk.portal.form.TicketIntake.ClientTicket;
 import dev.relaydesk.portal.form.TicketIntake.OpenedTicket;
 import dev.relaydesk.portal.page.TicketPage.TicketView;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,8 +68,8 @@ public class MyTicketsPage {
             "reopen", "Your ticket is being reopened.",
             "feedback", "Thank you for your feedback.");
 
-    /** One line of the list. */
-    public record Row(String path, String number, String title, Instant updatedAt) {
+    /** One line of the list; {@code openedBy} names the colleague whose ticket it is, null for the client's own. */
+    public record Row(String path, String number, String title, Instant updatedAt, String openedBy) {
 
         public String updatedOn() {
             return updatedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
@@ -89,6 +91,8 @@ public class MyTicketsPage {
         static native TemplateInstance newTicket(NewTicketView view);
 
         static native TemplateInstance notYours();
+
+        static native TemplateInstance colleagueTicket(PortalTicket ticket, boolean open, List<PortalNote> notes);
     }
 
     private final SecurityIdentity identity;
@@ -100,6 +104,8 @@ public class MyTicketsPage {
     private final TicketCommands commands;
     private final TicketIntake intake;
     private final FeedbackService feedbacks;
+    @Inject
+    VisibleTickets visible;
 
     /** The page's project look (logo, welcome text, details shown); see PortalProfile. */
     @Inject
@@ -124,11 +130,16 @@ public class MyTicketsPage {
     public Response tickets(@QueryParam("tab") String tab, @QueryParam("opened") String opened) {
         String email = email();
         boolean closed = "closed".equals(tab);
-        List<Row> rows = PortalTicket.<PortalTicket>list("lower(clientEmail) = ?1 and description is not null"
-                        + " and status = ?2 order by updatedAt desc", email, closed ? TicketStatus.CLOSED : TicketStatus.OPEN)
-                .stream().map(t -> new Row("/my/tickets/" + t.ticketId, t.number, t.title, t.updatedAt)).toList();
-        long open = count(email, TicketStatus.OPEN);
-        long closedCount = count(email, TicketStatus.CLOSED);
+        VisibleTickets.Scope scope = visible.of(email);
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.put("status", closed ? TicketStatus.CLOSED : TicketStatus.OPEN);
+        List<Row> rows = PortalTicket.<PortalTicket>list(scope.condition() + " and description is not null"
+                        + " and status = :status order by updatedAt desc", parameters)
+                .stream().map(t -> new Row("/my/tickets/" + t.ticketId, t.number, t.title, t.updatedAt,
+                        visible.isOwn(t, email) ? null : Optional.ofNullable(t.clientName).orElse(t.clientEmail)))
+                .toList();
+        long open = count(scope, TicketStatus.OPEN);
+        long closedCount = count(scope, TicketStatus.CLOSED);
         String flash = opened != null && NUMBER_SHAPE.matcher(opened).matches()
                 ? "Your ticket " + opened + " was opened. It appears in the list in a moment." : null;
         Response.ResponseBuilder page = Response.ok(Templates.tickets(new ListView(name(), email, closed, rows, open,
@@ -181,7 +192,11 @@ public class MyTicketsPage {
     public Response ticket(@PathParam("id") String id, @QueryParam("sent") String sent) {
         Optional<PortalTicket> ticket = own(id);
         if (ticket.isEmpty()) {
-            return notYours();
+            return colleagues(id).map(t -> {
+                branding.use(t.projectKey);
+                return Response.ok(Templates.colleagueTicket(t, t.status == TicketStatus.OPEN,
+                        PortalNote.conversation(t.ticketId))).build();
+            }).orElseGet(MyTicketsPage::notYours);
         }
         String flash = sent == null ? null : FLASHES.get(sent);
         Response.ResponseBuilder page = Response.ok(render(ticket.get(), flash, null, null));
@@ -273,8 +288,17 @@ public class MyTicketsPage {
         return Response.seeOther(URI.create("/my/tickets/" + ticket.get().ticketId + "?sent=" + what)).build();
     }
 
-    /** The ticket when it belongs to the logged-in client's email; never another's. */
+    /** The ticket when it belongs to the logged-in client's email; never another's. Every action goes through it. */
     private Optional<PortalTicket> own(String id) {
+        return ready(id).filter(ticket -> visible.isOwn(ticket, email()));
+    }
+
+    /** Another member's ticket of the client's organization, where the project's profile shares it: read only. */
+    private Optional<PortalTicket> colleagues(String id) {
+        return ready(id).filter(ticket -> visible.isColleagues(ticket, email()));
+    }
+
+    private static Optional<PortalTicket> ready(String id) {
         UUID ticketId;
         try {
             ticketId = UUID.fromString(id);
@@ -282,8 +306,7 @@ public class MyTicketsPage {
             return Optional.empty();
         }
         PortalTicket ticket = PortalTicket.findById(ticketId);
-        return ticket != null && ticket.isReady() && ticket.clientEmail.strip().equalsIgnoreCase(email())
-                ? Optional.of(ticket) : Optional.empty();
+        return ticket != null && ticket.isReady() ? Optional.of(ticket) : Optional.empty();
     }
 
     private TemplateInstance render(PortalTicket ticket, String flash, String error, String draft) {
@@ -299,8 +322,10 @@ public class MyTicketsPage {
                 formTokens.issueForClient(email()), UUID.randomUUID().toString(), error, MAX_TITLE, MAX_DESCRIPTION);
     }
 
-    private static long count(String email, TicketStatus status) {
-        return PortalTicket.count("lower(clientEmail) = ?1 and description is not null and status = ?2", email, status);
+    private static long count(VisibleTickets.Scope scope, TicketStatus status) {
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.put("status", status);
+        return PortalTicket.count(scope.condition() + " and description is not null and status = :status", parameters);
     }
 
     /**

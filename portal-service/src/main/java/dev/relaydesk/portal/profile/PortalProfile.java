@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,6 +33,10 @@ public class PortalProfile extends PanacheEntityBase {
     @Column(name = "show_type", nullable = false)
     public boolean showType;
 
+    /** Whether a logged-in client also sees the tickets of their organization's other members (admin-defined). */
+    @Column(name = "show_organization_tickets", nullable = false)
+    public boolean showOrganizationTickets;
+
     /** Lazy (Quarkus enhances entities): every page reads the profile, only {@link LogoResource} reads the bytes. */
     @Basic(fetch = FetchType.LAZY)
     public byte[] logo;
@@ -44,6 +49,13 @@ public class PortalProfile extends PanacheEntityBase {
 
     public static Optional<PortalProfile> of(String projectKey) {
         return projectKey == null ? Optional.empty() : findByIdOptional(normalized(projectKey));
+    }
+
+    /** The projects whose clients see their organization's tickets. */
+    public static List<String> sharingWithinOrganizations() {
+        return getEntityManager().createQuery(
+                "select p.projectKey from PortalProfile p where p.showOrganizationTickets = true", String.class)
+                .getResultList();
     }
 
     static PortalProfile ofOrNew(String projectKey) {

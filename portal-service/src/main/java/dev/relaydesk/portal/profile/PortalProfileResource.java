@@ -35,18 +35,22 @@ public class PortalProfileResource {
 
     private static final String PROJECT_KEY = "[A-Za-z][A-Za-z0-9]{1,9}";
 
-    /** @param linkUrl where the logo leads (the company's site), http or https */
+    /**
+     * @param linkUrl                 where the logo leads (the company's site), http or https
+     * @param showOrganizationTickets logged-in clients also see the tickets of the other members of their
+     *                                organization (as admins define them at /api/admin/organizations)
+     */
     public record EditProfile(@Size(max = 2000) String welcomeText, @Size(max = 500) String linkUrl,
-            boolean showPriority, boolean showType) {
+            boolean showPriority, boolean showType, boolean showOrganizationTickets) {
     }
 
     public record ProfileView(String projectKey, String welcomeText, String linkUrl, boolean showPriority,
-            boolean showType, String logoUrl, Instant updatedAt) {
+            boolean showType, boolean showOrganizationTickets, String logoUrl, Instant updatedAt) {
 
         static ProfileView of(PortalProfile profile) {
             return new ProfileView(profile.projectKey, profile.welcomeText, profile.linkUrl, profile.showPriority,
-                    profile.showType, profile.hasLogo() ? LogoResource.path(profile.projectKey) : null,
-                    profile.updatedAt);
+                    profile.showType, profile.showOrganizationTickets,
+                    profile.hasLogo() ? LogoResource.path(profile.projectKey) : null, profile.updatedAt);
         }
     }
 
@@ -69,6 +73,7 @@ public class PortalProfileResource {
         profile.linkUrl = webAddress(blankToNull(edit.linkUrl()));
         profile.showPriority = edit.showPriority();
         profile.showType = edit.showType();
+        profile.showOrganizationTickets = edit.showOrganizationTickets();
         return saved(profile);
     }
 
@@ -111,6 +116,7 @@ public class PortalProfileResource {
         copy.linkUrl = source.linkUrl;
         copy.showPriority = source.showPriority;
         copy.showType = source.showType;
+        copy.showOrganizationTickets = source.showOrganizationTickets;
         copy.logo = source.logo == null ? null : source.logo.clone();
         copy.logoType = source.logoType;
         return saved(copy);
