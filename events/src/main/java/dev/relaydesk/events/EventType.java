@@ -18,7 +18,8 @@ public enum EventType {
     NOTIFICATION_SENT("NotificationSent", NotificationSent.class),
     CLIENT_REGISTERED("ClientRegistered", ClientRegistered.class),
     MAIL_BOUNCED("MailBounced", MailBounced.class),
-    CLOSED_TICKET_REPLY_REFUSED("ClosedTicketReplyRefused", ClosedTicketReplyRefused.class);
+    CLOSED_TICKET_REPLY_REFUSED("ClosedTicketReplyRefused", ClosedTicketReplyRefused.class),
+    TICKET_LINKED("TicketLinked", TicketLinked.class);
 
     private final String topic;
     private final Class<? extends RelaydeskEvent> recordClass;

@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param recipients  every address the mail was sent to that belongs to the platform (To, Cc and envelope)
  * @param headers     the mail's other headers (name in lower case, first value, decoded and unfolded) for rules
  *                    that match on a header; empty from producers that predate it (added later, omitted when empty)
+ * @param attachments the mail's attachments and inline files as mail-ingest saw them (added later, omitted when
+ *                    empty): the files themselves stay in the raw message that mail-ingest keeps
  */
 public record MailReceived(
         UUID mailId,
@@ -28,13 +30,32 @@ public record MailReceived(
         String subject,
         String textBody,
         Instant receivedAt,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> headers) implements RelaydeskEvent {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> headers,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Attachment> attachments) implements RelaydeskEvent {
+
+    /**
+     * A file the mail carried.
+     *
+     * @param sizeBytes     decoded size
+     * @param refusedReason why it cannot go on a ticket (e.g. above the size limit for one attachment), or null
+     */
+    public record Attachment(String filename, String contentType, long sizeBytes, String refusedReason) {
+    }
 
     public MailReceived {
         inReplyTo = List.copyOf(inReplyTo);
         references = List.copyOf(references);
         recipients = List.copyOf(recipients);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A mail without attachment details (as producers wrote it before they were added). */
+    public MailReceived(UUID mailId, String messageId, List<String> inReplyTo, List<String> references,
+            String fromAddress, String fromName, List<String> recipients, String subject, String textBody,
+            Instant receivedAt, Map<String, String> headers) {
+        this(mailId, messageId, inReplyTo, references, fromAddress, fromName, recipients, subject, textBody,
+                receivedAt, headers, List.of());
     }
 
     /** A mail without headers for rules (as producers wrote it before headers were added). */
@@ -42,7 +63,7 @@ public record MailReceived(
             String fromAddress, String fromName, List<String> recipients, String subject, String textBody,
             Instant receivedAt) {
         this(mailId, messageId, inReplyTo, references, fromAddress, fromName, recipients, subject, textBody,
-                receivedAt, Map.of());
+                receivedAt, Map.of(), List.of());
     }
 
     /** The header's value (case-insensitive name), or null. */

@@ -108,6 +108,33 @@ class EventContractTest {
     }
 
     @Test
+    void goldenTicketLinkedIsKeyedByTheNewerTicketAndSaysWhetherBothHaveOneClient() {
+        TicketLinked linked = EventFixtures.event(EventType.TICKET_LINKED);
+
+        assertEquals("7c1d9e2a-4b3f-4a8e-9d6c-5f2e1a0b3c47", linked.key());
+        assertEquals("SUP-43", linked.number());
+        assertEquals("SUP-42", linked.linkedNumber());
+        assertEquals("FOLLOW_UP", linked.linkKind());
+        assertEquals(true, linked.sameClient());
+        assertEquals("TicketLinked", EventType.TICKET_LINKED.topic());
+        assertEquals("dev.relaydesk.TicketLinked.v1", EventType.TICKET_LINKED.cloudEventType());
+    }
+
+    @Test
+    void aMailReceivedFromAnOlderProducerHasNoAttachmentsAndANewerOneListsThem() {
+        MailReceived older = EventFixtures.event(EventType.MAIL_RECEIVED);
+        String newer = EventFixtures.json(EventType.MAIL_RECEIVED).replaceFirst("\\{",
+                "{\"attachments\": [{\"filename\": \"scan.pdf\", \"contentType\": \"application/pdf\","
+                        + " \"sizeBytes\": 12582912, \"refusedReason\": \"above the limit\"}],");
+
+        MailReceived mail = EventJson.read(newer, MailReceived.class);
+
+        assertEquals(List.of(), older.attachments());
+        assertEquals(List.of(new MailReceived.Attachment("scan.pdf", "application/pdf", 12_582_912, "above the limit")),
+                mail.attachments());
+    }
+
+    @Test
     void aMalformedPayloadIsReportedAsSuch() {
         assertThrows(MalformedEventException.class, () -> EventJson.read("{\"mailId\": 12", MailReceived.class));
     }

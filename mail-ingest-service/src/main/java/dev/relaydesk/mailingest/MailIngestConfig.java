@@ -19,6 +19,16 @@ public interface MailIngestConfig {
 
     Burst burst();
 
+    Attachments attachments();
+
+    /** Files in an accepted mail: one above the limit is named to agents on the ticket but never put on it. */
+    interface Attachments {
+
+        /** The same as ticket-service's relaydesk.attachments.max-bytes (10 MiB), so both refuse alike. */
+        @WithDefault("10485760")
+        long maxBytes();
+    }
+
     /** More mails than this from one sender within the window are kept but open no tickets (a loop, a flood). */
     interface Burst {
 

@@ -44,9 +44,11 @@ public class MailAcceptance {
     private final Outbox outbox;
     private final AfterCommit afterCommit;
     private final MeterRegistry metrics;
+    private final AttachmentLimits attachments;
 
     MailAcceptance(MailParser parser, NoiseFilter noise, SenderBurst burst, Outbox outbox, AfterCommit afterCommit,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, AttachmentLimits attachments) {
+        this.attachments = attachments;
         this.parser = parser;
         this.noise = noise;
         this.burst = burst;
@@ -156,7 +158,7 @@ public class MailAcceptance {
                 .toList();
         outbox.publish(new MailReceived(message.id, mail.messageId(), mail.inReplyTo(), mail.references(),
                 mail.fromAddress(), mail.fromName(), recipients, mail.subject(), mail.textBody(), message.receivedAt,
-                mail.headers().forRules()));
+                mail.headers().forRules(), attachments.judge(mail.attachments())));
         message.status = Status.PUBLISHED;
     }
 

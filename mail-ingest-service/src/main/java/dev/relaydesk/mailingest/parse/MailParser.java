@@ -55,7 +55,8 @@ public class MailParser {
                     recipients(mime),
                     decodedSubject(mime),
                     reply ? ReplyText.withoutQuotedHistory(text) : text,
-                    headerView(mime));
+                    headerView(mime),
+                    Attachments.of(mime));
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new UnparseableMailException("Malformed message: " + e.getMessage(), e);
         }

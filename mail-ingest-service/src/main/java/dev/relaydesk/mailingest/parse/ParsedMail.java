@@ -12,7 +12,12 @@ public record ParsedMail(
         List<String> recipients,
         String subject,
         String textBody,
-        HeaderView headers) {
+        HeaderView headers,
+        List<AttachmentInfo> attachments) {
+
+    /** A file the mail carries (name as sent, base MIME type, decoded size). */
+    public record AttachmentInfo(String filename, String contentType, long sizeBytes) {
+    }
 
     /** Header lookup for the noise rules, without exposing the MIME object. */
     public interface HeaderView {

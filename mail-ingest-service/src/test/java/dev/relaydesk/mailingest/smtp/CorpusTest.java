@@ -3,6 +3,7 @@ package dev.relaydesk.mailingest.smtp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.relaydesk.events.EventJson;
@@ -45,8 +46,12 @@ public class CorpusTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    public record Expected(String file, String envelopeFrom, Status status, String reason, String subject, String fromName,
-            String bodyContains, List<String> bodyExcludes) {
+    /**
+     * @param status null when the receiver refuses the message ({@code smtpReply} then says how)
+     * @param files  "name=kept" or "name=refused" for each file the published mail lists (checked when not empty)
+     */
+    public record Expected(String file, String envelopeFrom, Status status, int smtpReply, String reason, String subject,
+            String fromName, String bodyContains, List<String> bodyExcludes, List<String> files) {
 
         @Override
         public String toString() {
@@ -58,8 +63,13 @@ public class CorpusTest {
         return new String(resource("manifest.tsv"), StandardCharsets.UTF_8).lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
                 .map(line -> Arrays.stream(line.split("\t", -1)).map(field -> field.replace("\\n", "\n")).toList())
-                .map(f -> new Expected(f.get(0), f.get(1), Status.valueOf(f.get(2)), f.get(3), f.get(4), f.get(5),
-                        f.get(6), f.get(7).isEmpty() ? List.of() : List.of(f.get(7).split("\\|"))));
+                .map(f -> new Expected(f.get(0), f.get(1), f.get(2).startsWith("SMTP-") ? null : Status.valueOf(f.get(2)),
+                        f.get(2).startsWith("SMTP-") ? Integer.parseInt(f.get(2).substring(5)) : 250, f.get(3), f.get(4),
+                        f.get(5), f.get(6), list(f.get(7)), f.size() > 8 ? list(f.get(8)) : List.of()));
+    }
+
+    private static List<String> list(String field) {
+        return field.isEmpty() ? List.of() : List.of(field.split("\\|"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,12 +83,18 @@ public class CorpusTest {
             assertEquals(250, smtp.command("MAIL FROM:<" + expected.envelopeFrom() + ">"));
             assertEquals(250, smtp.command("RCPT TO:<support@relaydesk.test>"));
             assertEquals(354, smtp.command("DATA"));
-            assertEquals(250, smtp.body(wire), "stored");
+            assertEquals(expected.smtpReply(), smtp.body(wire), expected.smtpReply() == 250 ? "stored" : "refused");
         }
         // whether the CRLF before the terminating dot counts as part of the message is the server's choice
         List<String> hashes = List.of(sha256(wire), sha256(wire + "\r\n"));
         InboundMessage stored = QuarkusTransaction.requiringNew().call(() ->
                 InboundMessage.<InboundMessage>find("sha256 in ?1", hashes).firstResult());
+        if (expected.status() == null) {
+            assertNull(stored, "a refused message is not stored");
+            assertEquals(0L, QuarkusTransaction.requiringNew().call(() ->
+                    InboundMessage.count("envelopeFrom", expected.envelopeFrom())), "nothing of it is stored");
+            return;
+        }
         assertNotNull(stored, "stored byte for byte");
         assertEquals(expected.status(), stored.status, "status; reason was: " + stored.reason);
         if (!expected.reason().isEmpty()) {
@@ -94,6 +110,12 @@ public class CorpusTest {
             assertTrue(mail.textBody().contains(expected.bodyContains()), "body was:\n" + mail.textBody());
             for (String excluded : expected.bodyExcludes()) {
                 assertFalse(mail.textBody().contains(excluded), "body contains " + excluded + ":\n" + mail.textBody());
+            }
+            if (!expected.files().isEmpty()) {
+                assertEquals(expected.files(), mail.attachments().stream()
+                        .map(file -> file.filename() + (file.refusedReason() == null ? "=kept" : "=refused")).toList());
+                mail.attachments().stream().filter(file -> file.refusedReason() != null).forEach(file ->
+                        assertEquals("larger than the 16.0 KB allowed for one attachment", file.refusedReason()));
             }
         }
     }

@@ -206,6 +206,25 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSubscriptionToTicketLinkedReceivesTheLinkSignedWithBothNumbers() throws Exception {
+        String project = TestEvents.uniqueProject();
+        String secret = WebhookSignature.newSecret();
+        Endpoint endpoint = receiver.endpoint(secret);
+        String id = createId(webhook(receiver.url(endpoint), secret, List.of("TicketLinked"), project));
+
+        KafkaEvents.publish(kafka, TestEvents.of(EventType.TICKET_LINKED, UUID.randomUUID(), 0, project),
+                UUID.randomUUID().toString());
+
+        await().atMost(WAIT).until(() -> !deliveries(id).isEmpty() && "DELIVERED".equals(deliveries(id).get(0).get("status")));
+        Received received = endpoint.received.get(0);
+        assertTrue(received.signatureVerified());
+        com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(received.body());
+        assertEquals("TicketLinked", body.get("type").asText());
+        assertEquals("SUP-42", body.at("/data/linkedNumber").asText());
+        assertEquals("FOLLOW_UP", body.at("/data/linkKind").asText());
+    }
+
+    @Test
     void eventsOfOneTicketArriveInOrderEvenWhenTheFirstNeedsRetries() throws Exception {
         String project = TestEvents.uniqueProject();
         String secret = WebhookSignature.newSecret();

@@ -61,9 +61,9 @@ public class TicketLink extends PanacheEntityBase {
 
     /**
      * Links {@code newer} to {@code older} and writes the link into both histories (the tickets themselves do not
-     * change, so no version moves and no event goes out).
+     * change, so no version moves). {@link TicketLinks#link} also publishes the event; call that one.
      */
-    public static void link(Ticket newer, Ticket older, LinkKind kind, String actor) {
+    static TicketLink link(Ticket newer, Ticket older, LinkKind kind, String actor) {
         Instant now = Instant.now();
         TicketLink link = new TicketLink();
         link.ticketId = newer.id;
@@ -73,6 +73,7 @@ public class TicketLink extends PanacheEntityBase {
         link.persist();
         HistoryEntry.record(newer.id, actor, "linked", kind.labelFromNewer() + " " + older.displayNumber(), now);
         HistoryEntry.record(older.id, actor, "linked", kind.labelFromOlder() + " " + newer.displayNumber(), now);
+        return link;
     }
 
     /** Links either way from or to the ticket, oldest first. */

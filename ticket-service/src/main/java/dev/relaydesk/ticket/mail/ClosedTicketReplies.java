@@ -7,6 +7,7 @@ import dev.relaydesk.messaging.outbox.Outbox;
 import dev.relaydesk.ticket.history.HistoryEntry;
 import dev.relaydesk.ticket.link.LinkKind;
 import dev.relaydesk.ticket.link.TicketLink;
+import dev.relaydesk.ticket.link.TicketLinks;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.project.WorkflowStage;
@@ -41,10 +42,12 @@ public class ClosedTicketReplies {
 
     private final TicketService tickets;
     private final Outbox outbox;
+    private final TicketLinks links;
 
-    ClosedTicketReplies(TicketService tickets, Outbox outbox) {
+    ClosedTicketReplies(TicketService tickets, Outbox outbox, TicketLinks links) {
         this.tickets = tickets;
         this.outbox = outbox;
+        this.links = links;
     }
 
     /** @return the ticket the mail now belongs to (the closed one, or its follow-up) */
@@ -86,7 +89,7 @@ public class ClosedTicketReplies {
         String subject = mail.subject() == null || mail.subject().isBlank() ? closed.title : mail.subject().strip();
         Ticket followUp = tickets.open(NewTicket.fromMail(closed.project, subject, mail.textBody(), mail.fromAddress(),
                 mail.fromName(), mail.messageId()));
-        TicketLink.link(followUp, closed, LinkKind.FOLLOW_UP, mail.fromAddress());
+        links.link(followUp, closed, LinkKind.FOLLOW_UP, mail.fromAddress());
         LOG.infof("Mail %s answered closed ticket %s: opened %s as its follow-up", mail.mailId(), closed.displayNumber(),
                 followUp.displayNumber());
         return followUp;

@@ -4,7 +4,7 @@ import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.TicketStatus;
 import dev.relaydesk.ticket.link.LinkKind;
-import dev.relaydesk.ticket.link.TicketLink;
+import dev.relaydesk.ticket.link.TicketLinks;
 import dev.relaydesk.ticket.mail.rules.MailMatchRules;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
@@ -37,13 +37,15 @@ public class MailIntake {
     private final TicketService tickets;
     private final ClosedTicketReplies closedTicketReplies;
     private final MailMatchRules rules;
+    private final TicketLinks links;
 
     MailIntake(MailThreading threading, TicketService tickets, ClosedTicketReplies closedTicketReplies,
-            MailMatchRules rules) {
+            MailMatchRules rules, TicketLinks links) {
         this.threading = threading;
         this.tickets = tickets;
         this.closedTicketReplies = closedTicketReplies;
         this.rules = rules;
+        this.links = links;
     }
 
     public void accept(MailReceived mail) {
@@ -63,9 +65,45 @@ public class MailIntake {
             LOG.infof("Mail %s made no ticket: screening rejected it (%s)", mail.mailId(), e.getMessage());
             return;
         }
+        noteFilesNotOnTheTicket(ticket, mail);
         MailReference.remember(mail.messageId(), ticket.id);
         // a monitoring tool's alert id on the mail that opened (or joined) the ticket: its next alerts thread here
         rules.remember(mail, ticket);
+    }
+
+    /**
+     * Mail's files do not go on the ticket (the original mail, with every file, stays in mail-ingest); a private note
+     * names each one and why, so nothing a client sent disappears unseen, above all a file refused for its size.
+     */
+    private void noteFilesNotOnTheTicket(Ticket ticket, MailReceived mail) {
+        if (mail.attachments().isEmpty()) {
+            return;
+        }
+        StringBuilder body = new StringBuilder("Files of this mail from ").append(mail.fromAddress())
+                .append(" that are not on the ticket:\n");
+        for (MailReceived.Attachment file : mail.attachments()) {
+            body.append("- ").append(file.filename()).append(" (").append(file.contentType()).append(", ")
+                    .append(size(file.sizeBytes())).append("): ")
+                    .append(file.refusedReason() != null ? "refused, " + file.refusedReason()
+                            : "kept with the original mail only")
+                    .append('\n');
+        }
+        body.append("The original mail, with all its files, is kept by mail-ingest (mail ").append(mail.mailId())
+                .append(").");
+        Note note = tickets.addNote(ticket, new NewNote(NoteAuthor.SYSTEM, "Mail intake", null, body.toString(), false,
+                false, null));
+        if (mail.attachments().stream().anyMatch(file -> file.refusedReason() != null)) {
+            // flagged like a stranger's mail: an agent should tell the client how to send the file instead
+            note.needsReview = true;
+            LOG.infof("Mail %s on %s: a file was refused for its size", mail.mailId(), ticket.displayNumber());
+        }
+    }
+
+    private static String size(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        }
+        return bytes >= 1024 ? String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0) : bytes + " bytes";
     }
 
     /**
@@ -80,7 +118,7 @@ public class MailIntake {
         threading.ticketNamedInSubject(mail).ifPresent(named -> {
             LOG.infof("Mail %s names %s in its subject but its sender is not on it: opened %s linked to it",
                     mail.mailId(), named.displayNumber(), ticket.displayNumber());
-            TicketLink.link(ticket, named, LinkKind.SUBJECT_NUMBER, mail.fromAddress());
+            links.link(ticket, named, LinkKind.SUBJECT_NUMBER, mail.fromAddress());
         });
         return ticket;
     }

@@ -16,6 +16,7 @@ import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.events.NoteAuthor;
 import dev.relaydesk.events.NotificationSent;
+import dev.relaydesk.events.TicketLinked;
 import dev.relaydesk.events.TicketReopened;
 import dev.relaydesk.events.fixtures.EventFixtures;
 import dev.relaydesk.testsupport.KafkaEvents;
@@ -108,6 +109,14 @@ class ClosedTicketRepliesTest {
         assertEquals("follows up", followUp.getString("links[0].relation"));
         assertEquals("FOLLOW_UP", followUp.getString("links[0].kind"));
         assertTrue(followUp.getList("history.detail").contains("follows up " + closedNumber));
+        TicketLinked linked = EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.TICKET_LINKED.topic(),
+                record -> followUp.getString("ticket.id").equals(record.key()), Duration.ofSeconds(30)).value(),
+                TicketLinked.class);
+        assertEquals("FOLLOW_UP", linked.linkKind());
+        assertEquals(closedId, linked.linkedTicketId().toString());
+        assertEquals(closedNumber, linked.linkedNumber());
+        assertEquals(followUp.getString("ticket.number"), linked.number());
+        assertTrue(linked.sameClient(), "the client's own follow-up");
 
         JsonPath closed = ticket(closedId);
         assertEquals("CLOSED", closed.getString("ticket.status"), "the old ticket stays closed");

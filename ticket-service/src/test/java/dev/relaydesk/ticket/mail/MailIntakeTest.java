@@ -12,6 +12,7 @@ import dev.relaydesk.events.EventType;
 import dev.relaydesk.events.MailReceived;
 import dev.relaydesk.events.NotificationSent;
 import dev.relaydesk.events.TicketCreated;
+import dev.relaydesk.events.TicketLinked;
 import dev.relaydesk.events.fixtures.EventFixtures;
 import dev.relaydesk.messaging.mail.ReplyTokens;
 import dev.relaydesk.testsupport.KafkaEvents;
@@ -202,6 +203,42 @@ class MailIntakeTest {
                 .body("links", hasSize(1))
                 .body("links[0].id", equalTo(strangersTicket))
                 .body("links[0].relation", equalTo("named in the subject of"));
+
+        // webhooks and the portal learn of the link, marked as two clients' tickets (never shown to the owner)
+        TicketLinked linked = EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.TICKET_LINKED.topic(),
+                record -> strangersTicket.equals(record.key()), Duration.ofSeconds(30)).value(), TicketLinked.class);
+        assertEquals(owned.getString("[0].id"), linked.linkedTicketId().toString());
+        assertEquals(number, linked.linkedNumber());
+        assertEquals("SUBJECT_NUMBER", linked.linkKind());
+        assertEquals(stranger, linked.clientEmail());
+        assertEquals(false, linked.sameClient());
+    }
+
+    @Test
+    void aFileRefusedForItsSizeIsNamedToAgentsInAFlaggedNote() {
+        String client = uniqueAddress("bigfile");
+        MailReceived plain = mail(client, UUID.randomUUID() + "@example.com", List.of(), "Scan of the contract");
+        MailReceived withFiles = new MailReceived(plain.mailId(), plain.messageId(), plain.inReplyTo(),
+                plain.references(), plain.fromAddress(), plain.fromName(), plain.recipients(), plain.subject(),
+                plain.textBody(), plain.receivedAt(), java.util.Map.of(), List.of(
+                        new MailReceived.Attachment("contract-scan.pdf", "application/pdf", 12_582_912,
+                                "larger than the 10.0 MB allowed for one attachment"),
+                        new MailReceived.Attachment("logo.png", "image/png", 2048, null)));
+        KafkaEvents.publish(kafka, withFiles, UUID.randomUUID().toString());
+
+        String ticketId = awaitTicketsOf(client, 1).getString("[0].id");
+        JsonPath ticket = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(agentToken)
+                .get("/api/tickets/{id}", ticketId).then().statusCode(200).extract().jsonPath(),
+                found -> found.getList("notes").size() == 1);
+        assertEquals("Scan of the contract", ticket.getString("ticket.title"));
+        assertEquals("SYSTEM", ticket.getString("notes[0].authorType"));
+        assertEquals(false, ticket.getBoolean("notes[0].publicNote"), "agents only");
+        assertEquals(true, ticket.getBoolean("notes[0].needsReview"));
+        String body = ticket.getString("notes[0].body");
+        assertTrue(body.contains("- contract-scan.pdf (application/pdf, 12.0 MB): refused, larger than the 10.0 MB"
+                + " allowed for one attachment"), body);
+        assertTrue(body.contains("- logo.png (image/png, 2.0 KB): kept with the original mail only"), body);
+        assertTrue(body.contains(withFiles.mailId().toString()), body);
     }
 
     private JsonPath awaitTicketsOf(String client, int count) {
