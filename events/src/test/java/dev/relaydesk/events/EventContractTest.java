@@ -85,6 +85,33 @@ class EventContractTest {
         assertEquals(List.of("agent"), EventFixtures.<TicketCreated>event(EventType.TICKET_CREATED).agentsToNotify());
     }
 
+    /** Custom-field values and the client's phone travel on TicketCreated and every snapshot; older events lack them. */
+    @Test
+    void customFieldsAndClientPhoneAreCarriedAndMayBeAbsent() {
+        TicketCreated created = EventFixtures.event(EventType.TICKET_CREATED);
+        TicketUpdated updated = EventFixtures.event(EventType.TICKET_UPDATED);
+        assertEquals(java.util.Map.of("contract", "C-1009"), created.customFields());
+        assertEquals("+4915112345678", created.clientPhone());
+        assertEquals(java.util.Map.of("contract", "C-1009"), updated.ticket().customFields());
+        assertEquals("+4915112345678", updated.ticket().clientPhone());
+
+        String olderCreated = EventFixtures.json(EventType.TICKET_CREATED)
+                .replaceAll("(?s),\\s*\"customFields\".*?\\}", "").replaceAll(",\\s*\"clientPhone\"[^,}]*", "");
+        String olderUpdated = EventFixtures.json(EventType.TICKET_UPDATED)
+                .replaceAll("(?s),\\s*\"customFields\": \\{\\s*\"contract\": \"C-1009\"\\s*\\}", "")
+                .replaceAll(",\\s*\"clientPhone\"[^,}]*", "");
+        TicketCreated oldCreated = EventJson.read(olderCreated, TicketCreated.class);
+        TicketUpdated oldUpdated = EventJson.read(olderUpdated, TicketUpdated.class);
+
+        assertEquals(List.of("agent"), oldCreated.agentsToNotify());
+        assertEquals(null, oldCreated.customFields());
+        assertEquals(null, oldCreated.clientPhone());
+        assertEquals("HIGH", oldUpdated.ticket().priority().name());
+        assertEquals(null, oldUpdated.ticket().customFields());
+        assertEquals(null, oldUpdated.ticket().clientPhone());
+        assertEquals(2, oldUpdated.changes().size());
+    }
+
     @Test
     void goldenNotificationSentNamesTheMailsMessageIdAndItsTicket() {
         NotificationSent sent = EventFixtures.event(EventType.NOTIFICATION_SENT);

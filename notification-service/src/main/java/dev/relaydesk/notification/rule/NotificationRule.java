@@ -49,6 +49,13 @@ public class NotificationRule extends PanacheEntityBase {
     /** A {@code TicketPriority} name. */
     public String priority;
 
+    /** Condition on a custom field: the field's key, and the value it must have (compared ignoring case). */
+    @Column(name = "custom_field")
+    public String customField;
+
+    @Column(name = "custom_field_value")
+    public String customFieldValue;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Channel channel;
@@ -80,10 +87,11 @@ public class NotificationRule extends PanacheEntityBase {
     /** Whether the ticket meets every condition the rule sets. */
     public boolean matches(TicketFacts ticket) {
         return same(projectKey, ticket.projectKey()) && same(ticketType, ticket.type()) && same(stage, ticket.stage())
-                && same(priority, ticket.priority());
+                && same(priority, ticket.priority())
+                && (customField == null || same(customFieldValue, ticket.customFields().get(customField)));
     }
 
     private static boolean same(String condition, String value) {
-        return condition == null || condition.equalsIgnoreCase(value);
+        return condition == null || value != null && condition.strip().equalsIgnoreCase(value.strip());
     }
 }

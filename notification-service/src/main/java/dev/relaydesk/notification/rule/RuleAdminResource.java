@@ -31,15 +31,18 @@ import java.util.regex.Pattern;
 
 /**
  * Automated actions. A rule fires on one event ({@code created, note_added, stage_changed, assigned, updated,
- * closed, reopened}) for tickets meeting its conditions ({@code projectKey, type, stage, priority}; unset means
- * any) and sends an {@code email} or {@code sms} to {@code client}, {@code assignees} or {@code fixed} (then
- * {@code address}: an email address, or an E.164 number for SMS), from its own Qute template ({@code subject}
+ * closed, reopened}) for tickets meeting its conditions ({@code projectKey, type, stage, priority}, and
+ * {@code customField} with {@code customFieldValue}: the field's value equals it, ignoring case and surrounding
+ * blanks; unset means any) and sends an {@code email} to {@code client}, {@code assignees} or {@code fixed}, or an
+ * {@code sms} to {@code client} (the mobile number the ticket carries) or {@code fixed} (then {@code address}: an
+ * email address, or an E.164 number for SMS), from its own Qute template ({@code subject}
  * for email, {@code body}) with the mail templates' placeholders. Rules on note_added see public notes only.
  */
 @Path("/api/admin/notification-rules")
 @RolesAllowed("admin")
 public class RuleAdminResource {
 
+    private static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public record RuleRequest(
@@ -49,6 +52,8 @@ public class RuleAdminResource {
             String type,
             String stage,
             String priority,
+            @Size(max = 100) String customField,
+            @Size(max = 2000) String customFieldValue,
             @NotBlank String channel,
             @NotBlank String to,
             String address,
@@ -58,7 +63,7 @@ public class RuleAdminResource {
 
     public record RuleView(UUID id, String name, String on, String projectKey, String type, String stage,
             String priority, String channel, String to, String address, String subject, String body,
-            Instant createdAt, String createdBy) {
+            Instant createdAt, String createdBy, String customField, String customFieldValue) {
     }
 
     private final TemplateRenderer renderer;
@@ -81,6 +86,9 @@ public class RuleAdminResource {
         rule.ticketType = blankToNull(request.type());
         rule.stage = blankToNull(request.stage());
         rule.priority = priorityOf(blankToNull(request.priority()));
+        rule.customField = blankToNull(request.customField());
+        rule.customFieldValue = blankToNull(request.customFieldValue());
+        checkCustomField(rule);
         rule.channel = enumOf(Channel.class, "channel", request.channel());
         rule.audience = enumOf(Audience.class, "to", request.to());
         rule.fixedAddress = blankToNull(request.address());
@@ -127,13 +135,26 @@ public class RuleAdminResource {
                 .orElseThrow(() -> new NotFoundException("There is no notification rule " + id + "."));
     }
 
-    /**
-     * No event or ticket data carries a client's or an agent's phone number, so an SMS goes to a fixed number.
-     */
+    private static void checkCustomField(NotificationRule rule) {
+        if (rule.customField == null && rule.customFieldValue != null) {
+            throw new InvalidFieldException("customField", "A custom-field condition names the field (its key) too.");
+        }
+        if (rule.customField != null) {
+            if (!FIELD_KEY.matcher(rule.customField).matches()) {
+                throw new InvalidFieldException("customField",
+                        "A custom field is named by its key: letters, digits, '_', '-' or '.' (contract_number).");
+            }
+            if (rule.customFieldValue == null) {
+                throw new InvalidFieldException("customFieldValue", "A custom-field condition needs the value to match.");
+            }
+        }
+    }
+
+    /** Tickets carry the client's mobile number (when given), never an agent's: an SMS goes to the client or a fixed number. */
     private static void checkRecipient(NotificationRule rule) {
-        if (rule.channel == Channel.SMS && rule.audience != Audience.FIXED) {
-            throw new InvalidFieldException("to", "An SMS goes to a fixed number (to: fixed, address: +4915112345678):"
-                    + " tickets carry no phone numbers.");
+        if (rule.channel == Channel.SMS && rule.audience == Audience.ASSIGNEES) {
+            throw new InvalidFieldException("to", "An SMS goes to the client or to a fixed number (to: fixed,"
+                    + " address: +4915112345678): agents' phone numbers are not known.");
         }
         if (rule.audience == Audience.FIXED) {
             if (rule.fixedAddress == null) {
@@ -172,6 +193,6 @@ public class RuleAdminResource {
         return new RuleView(rule.id, rule.name, rule.onEvent.slug(), rule.projectKey, rule.ticketType, rule.stage,
                 rule.priority, rule.channel.name().toLowerCase(Locale.ROOT),
                 rule.audience.name().toLowerCase(Locale.ROOT), rule.fixedAddress, rule.subject, rule.body,
-                rule.createdAt, rule.createdBy);
+                rule.createdAt, rule.createdBy, rule.customField, rule.customFieldValue);
     }
 }

@@ -69,7 +69,9 @@ public class RuleEngine {
                     : new Recipient(rule.fixedAddress, null, null));
         } else if (rule.audience == Audience.CLIENT) {
             if (facts.clientEmail() != null && !facts.clientEmail().isBlank() && !isActor(facts.clientEmail(), facts.actor())) {
-                recipients.add(new Recipient(facts.clientEmail(), null, null));
+                // An SMS to a client who gave no number is still logged: it is given up saying so, not lost silently.
+                recipients.add(new Recipient(facts.clientEmail(), null,
+                        rule.channel == Channel.SMS ? facts.clientPhone() : null));
             }
         } else {
             for (String agent : facts.assignees()) {

@@ -22,6 +22,9 @@ public class SmsSender {
 
     /** @return the provider's answers, for the delivery log */
     public String send(Delivery delivery, String text) {
+        if (delivery.recipientPhone == null) {
+            throw new SmsRefusedException("No SMS sent: the client gave no mobile number for SMS updates");
+        }
         if (!PhoneNumbers.isE164(delivery.recipientPhone)) {
             throw new SmsRefusedException("Not an E.164 number: " + delivery.recipientPhone);
         }

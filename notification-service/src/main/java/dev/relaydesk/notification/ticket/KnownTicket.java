@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -51,6 +52,15 @@ public class KnownTicket extends PanacheEntityBase {
     /** Usernames of the agents it is assigned to; null while no event has said. */
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> assignees;
+
+    /** Custom-field values by key, as text; null while no event has said. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "custom_fields")
+    public Map<String, String> customFields;
+
+    /** The client's mobile number for SMS (E.164); null when they gave none. */
+    @Column(name = "client_phone")
+    public String clientPhone;
 
     @Column(name = "last_note_text")
     public String lastNoteText;

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,6 +41,7 @@ public class KnownTickets {
             if (ticket.assignees == null) {
                 ticket.assignees = List.of();
             }
+            remember(ticket, event.customFields(), event.clientPhone());
             ticket.persist();
         }
     }
@@ -59,6 +61,7 @@ public class KnownTickets {
             if (snapshot.assignees() != null) {
                 ticket.assignees = snapshot.assignees();
             }
+            remember(ticket, snapshot.customFields(), snapshot.clientPhone());
             ticket.persist();
         }
     }
@@ -86,6 +89,17 @@ public class KnownTickets {
         }
         ticket.updatedAt = Instant.now();
         ticket.persist();
+    }
+
+    /**
+     * An event from a producer older than these fields carries neither (null): what we knew stays. A newer one
+     * always carries the custom fields; the phone then is what the ticket has now, null when it has none.
+     */
+    private static void remember(KnownTicket ticket, Map<String, String> customFields, String clientPhone) {
+        if (customFields != null) {
+            ticket.customFields = customFields;
+            ticket.clientPhone = clientPhone;
+        }
     }
 
     /**

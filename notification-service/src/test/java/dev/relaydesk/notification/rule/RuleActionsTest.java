@@ -16,6 +16,7 @@ import dev.relaydesk.events.TicketCreated;
 import dev.relaydesk.events.TicketPriority;
 import dev.relaydesk.events.TicketSnapshot;
 import dev.relaydesk.events.TicketStageChanged;
+import dev.relaydesk.events.TicketUpdated;
 import dev.relaydesk.events.fixtures.EventFixtures;
 import dev.relaydesk.notification.sms.FakeSmsProvider;
 import dev.relaydesk.notification.sms.FakeSmsProvider.Request;
@@ -166,6 +167,102 @@ class RuleActionsTest {
                 .count(), "a ticket of another priority does not meet the rule");
     }
 
+    /** The field's value is compared ignoring case; a note on a ticket is tested against the values its events told. */
+    @Test
+    void aCustomFieldConditionFiresForMatchingTicketsAndFollowsAnEditOfTheField() throws Exception {
+        String project = uniqueProject();
+        createRule(Map.of("name", "Gold contracts", "on", "note_added", "projectKey", project,
+                "customField", "contract", "customFieldValue", "gold", "channel", "email", "to", "client",
+                "subject", "Gold news on {title}", "body", "{agentName} wrote: {noteText}"));
+        TicketCreated gold = created(project, Map.of("contract", "GOLD", "seats", "40"), null);
+        TicketCreated silver = created(project, Map.of("contract", "silver"), null);
+        KafkaEvents.publish(kafka, gold, UUID.randomUUID().toString());
+        KafkaEvents.publish(kafka, silver, UUID.randomUUID().toString());
+        KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.TICKET_CREATED.topic());
+        NoteAdded onGold = note(gold, "Your engineer comes today.");
+        String eventId = UUID.randomUUID().toString();
+
+        KafkaEvents.publish(kafka, note(silver, "Not for silver."), UUID.randomUUID().toString());
+        KafkaEvents.publish(kafka, onGold, eventId);
+        KafkaEvents.publish(kafka, onGold, eventId);
+
+        Mailboxes.awaitMessage(gold.clientEmail(), Mailboxes.subjectContains("Gold news"));
+        KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.NOTE_ADDED.topic());
+        Thread.sleep(1500);
+        assertEquals(1, goldNews(gold), "a replayed event sends nothing new");
+        assertEquals(0, goldNews(silver), "another value does not meet the condition");
+
+        // an agent changes the field: the next note on that ticket meets the rule
+        TicketSnapshot edited = new TicketSnapshot(silver.ticketId(), silver.number(), project, silver.projectName(),
+                silver.projectAddress(), silver.type(), silver.title(), silver.clientEmail(), silver.clientName(),
+                silver.status(), silver.stage(), silver.threadMessageId(), silver.priority(), null, List.of(),
+                Map.of("contract", "Gold"), null);
+        KafkaEvents.publish(kafka, new TicketUpdated(edited, 3,
+                List.of(new TicketUpdated.FieldChange("customFields.contract", "silver", "Gold")), "alex",
+                silver.createdAt()), UUID.randomUUID().toString());
+        KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.TICKET_UPDATED.topic());
+        NoteAdded later = new NoteAdded(silver.ticketId(), 4, UUID.randomUUID(), silver.number(), project,
+                silver.projectAddress(), silver.title(), silver.clientEmail(), silver.clientName(), silver.status(),
+                NoteAuthor.AGENT, "Alex", "Upgraded.", true, true, silver.threadMessageId(), silver.createdAt());
+        KafkaEvents.publish(kafka, later, UUID.randomUUID().toString());
+
+        MimeMessage mail = Mailboxes.awaitMessage(silver.clientEmail(), Mailboxes.subjectContains("Gold news"));
+        assertEquals("Alex wrote: Upgraded.", MailParts.text(mail).strip());
+    }
+
+    /** The number comes with the ticket; a client without one is logged as given up, once, with the reason. */
+    @Test
+    void anSmsRuleTextsTheClientsOwnNumberOrSaysThereIsNone() throws Exception {
+        String project = uniqueProject();
+        String phone = uniquePhone();
+        createRule(Map.of("name", "Text the client", "on", "note_added", "projectKey", project, "channel", "sms",
+                "to", "client", "body", "{ticketNumber}: {agentName} answered."));
+        TicketCreated withPhone = created(project, Map.of(), phone);
+        TicketCreated without = created(project, Map.of(), null);
+        KafkaEvents.publish(kafka, withPhone, UUID.randomUUID().toString());
+        KafkaEvents.publish(kafka, without, UUID.randomUUID().toString());
+        KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.TICKET_CREATED.topic());
+        NoteAdded answered = note(withPhone, "Done.");
+        String eventId = UUID.randomUUID().toString();
+
+        KafkaEvents.publish(kafka, answered, eventId);
+        KafkaEvents.publish(kafka, answered, eventId);
+        KafkaEvents.publish(kafka, note(without, "Done too."), UUID.randomUUID().toString());
+
+        Map<String, Object> sent = awaitSms(withPhone.ticketId(), "sent");
+        assertEquals(phone, sent.get("recipientPhone"));
+        assertEquals(withPhone.number() + ": Alex answered.", FakeSmsProvider.requestsTo(phone).get(0).form().get("Body"));
+        Map<String, Object> skipped = awaitSms(without.ticketId(), "given_up");
+        assertEquals(1, skipped.get("attempts"));
+        assertTrue(String.valueOf(skipped.get("lastError")).contains("gave no mobile number"), String.valueOf(skipped.get("lastError")));
+        KafkaEvents.awaitConsumed(kafka, "notification-service", EventType.NOTE_ADDED.topic());
+        Thread.sleep(1500);
+        assertEquals(1, FakeSmsProvider.requestsTo(phone).size(), "sent once, however often the event comes");
+        assertEquals(List.of("given_up"), given().auth().oauth2(admin()).queryParam("ticketId", without.ticketId().toString())
+                .get("/api/admin/deliveries").then().extract().jsonPath().getList("findAll { it.channel == 'sms' }.status"),
+                "one SMS given up, no retry loop");
+    }
+
+    /** The ticket's SMS delivery once it has the status (a ticket also has its default mails in the log). */
+    private static Map<String, Object> awaitSms(UUID ticketId, String status) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().auth().oauth2(admin()).queryParam("ticketId", ticketId.toString())
+                        .get("/api/admin/deliveries").then().statusCode(200).extract().jsonPath()
+                        .<Map<String, Object>>getList("findAll { it.channel == 'sms' }").stream().findFirst().orElse(Map.of()),
+                        sms -> status.equals(sms.get("status")));
+    }
+
+    private static long goldNews(TicketCreated ticket) {
+        return Mailboxes.messages(ticket.clientEmail()).stream().filter(Mailboxes.subjectContains("Gold news")).count();
+    }
+
+    private static TicketCreated created(String project, Map<String, String> customFields, String phone) {
+        TicketCreated g = created(project, TicketPriority.NORMAL);
+        return new TicketCreated(g.ticketId(), g.version(), g.number(), g.projectKey(), g.projectName(),
+                g.projectAddress(), g.title(), g.description(), g.clientEmail(), g.clientName(), g.status(), g.stage(),
+                g.source(), g.threadMessageId(), g.createdAt(), g.type(), g.priority(), null, null, customFields, phone);
+    }
+
     @Test
     void anAssigneesRuleMailsEachAssignedAgentButNotTheOneWhoAssigned() throws Exception {
         String project = uniqueProject();
@@ -201,9 +298,28 @@ class RuleActionsTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body(containsString("E.164"));
         given().auth().oauth2(admin()).contentType(ContentType.JSON)
-                .body(Map.of("name", "x", "on", "closed", "channel", "sms", "to", "client", "body", "closed"))
+                .body(Map.of("name", "x", "on", "closed", "channel", "sms", "to", "assignees", "body", "closed"))
                 .post("/api/admin/notification-rules")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("to"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "on", "closed", "channel", "email", "to", "client", "body", "closed",
+                        "customFieldValue", "gold"))
+                .post("/api/admin/notification-rules")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("customField"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "on", "closed", "channel", "email", "to", "client", "body", "closed",
+                        "customField", "contract"))
+                .post("/api/admin/notification-rules")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("customFieldValue"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "on", "closed", "channel", "email", "to", "client", "body", "closed",
+                        "customField", "con tract\nBcc:", "customFieldValue", "gold"))
+                .post("/api/admin/notification-rules")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("customField"));
         given().auth().oauth2(admin()).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "on", "exploded", "channel", "email", "to", "client", "body", "closed"))
                 .post("/api/admin/notification-rules")

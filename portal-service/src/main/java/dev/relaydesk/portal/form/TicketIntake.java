@@ -30,7 +30,13 @@ public interface TicketIntake {
 
     /** A ticket as a client opens it; the request id makes a resubmitted form open it once. */
     record ClientTicket(UUID requestId, String source, String clientEmail, String clientName, String project,
-            String title, String description) {
+            String title, String description, String clientPhone) {
+
+        /** Without a mobile number for SMS updates. */
+        public ClientTicket(UUID requestId, String source, String clientEmail, String clientName, String project,
+                String title, String description) {
+            this(requestId, source, clientEmail, clientName, project, title, description, null);
+        }
     }
 
     record OpenedTicket(UUID id, String number, String projectKey) {

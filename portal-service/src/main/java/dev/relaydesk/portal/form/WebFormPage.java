@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaydesk.portal.form.TicketIntake.ClientTicket;
+import dev.relaydesk.web.InvalidFieldException;
+import dev.relaydesk.web.PhoneNumbers;
 import dev.relaydesk.portal.form.TicketIntake.OpenedTicket;
 import dev.relaydesk.portal.form.TicketIntake.Project;
 import dev.relaydesk.portal.limit.ClientAddresses;
@@ -54,10 +56,19 @@ public class WebFormPage {
     static final int MAX_DESCRIPTION = 20_000;
 
     /** What the client typed, kept when the form comes back. */
-    public record Values(String name, String email, String title, String description) {
+    public record Values(String name, String email, String title, String description, String phone) {
+
+        public Values(String name, String email, String title, String description) {
+            this(name, email, title, description, "");
+        }
 
         static Values of(String name, String email, String title, String description) {
             return new Values(orEmpty(name), orEmpty(email), orEmpty(title), orEmpty(description));
+        }
+
+        /** With the optional mobile number for SMS updates. */
+        static Values of(String name, String email, String title, String description, String phone) {
+            return new Values(orEmpty(name), orEmpty(email), orEmpty(title), orEmpty(description), orEmpty(phone));
         }
 
         static Values empty() {
@@ -66,10 +77,14 @@ public class WebFormPage {
     }
 
     /** One message per field that needs attention; null where all is well. */
-    public record Errors(String name, String email, String title, String description) {
+    public record Errors(String name, String email, String title, String description, String phone) {
+
+        public Errors(String name, String email, String title, String description) {
+            this(name, email, title, description, null);
+        }
 
         boolean any() {
-            return name != null || email != null || title != null || description != null;
+            return name != null || email != null || title != null || description != null || phone != null;
         }
     }
 
@@ -151,7 +166,8 @@ public class WebFormPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@PathParam("projectKey") String projectKey, @RestForm String name, @RestForm String email,
             @RestForm String title, @RestForm String description, @RestForm String website,
-            @RestForm String requestId, @RestForm String csrf, @RestForm boolean embed) {
+            @RestForm String requestId, @RestForm String csrf, @RestForm boolean embed,
+            @RestForm String phone) {
         if (!KEY_SHAPE.matcher(projectKey).matches()) {
             return unknown().build();
         }
@@ -163,7 +179,7 @@ public class WebFormPage {
             LOG.infof("Web form of %s: honeypot filled, nothing opened", projectKey);
             return Response.ok(Templates.received(embed)).build();
         }
-        Values values = Values.of(name, email, title, description);
+        Values values = Values.of(name, email, title, description, phone);
         try {
             Optional<Project> project = project(projectKey);
             if (project.isEmpty()) {
@@ -212,7 +228,8 @@ public class WebFormPage {
 
     private OpenedTicket open(String projectKey, Values values, String requestId) {
         ClientTicket ticket = new ClientTicket(requestIdOf(requestId), "WEB_FORM", values.email().strip(),
-                values.name().strip(), projectKey, values.title().strip(), values.description());
+                values.name().strip(), projectKey, values.title().strip(), values.description(),
+                PhoneNumbers.normalized("phone", values.phone()));
         try {
             return intake.open(ticket);
         } catch (WebApplicationException e) {
@@ -304,7 +321,18 @@ public class WebFormPage {
                         : values.email().strip().length() > MAX_EMAIL ? "An email address has at most " + MAX_EMAIL + " characters."
                         : EMAIL_SHAPE.matcher(values.email().strip()).matches() ? null : "Enter a valid email address, like name@example.com.",
                 sized(values.title(), MAX_TITLE, "Enter a subject.", "the subject"),
-                sized(values.description(), MAX_DESCRIPTION, "Describe what you need.", "the description"));
+                sized(values.description(), MAX_DESCRIPTION, "Describe what you need.", "the description"),
+                mobileError(values.phone()));
+    }
+
+    /** The mobile number is optional; when given it must be international, as SMS providers need it. */
+    private static String mobileError(String phone) {
+        try {
+            PhoneNumbers.normalized("phone", phone);
+            return null;
+        } catch (InvalidFieldException e) {
+            return "Enter your mobile number with + and country code, like +44 7700 900123, or leave it empty.";
+        }
     }
 
     private static String sized(String value, int max, String missing, String what) {

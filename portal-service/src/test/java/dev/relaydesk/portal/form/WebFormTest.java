@@ -118,6 +118,27 @@ class WebFormTest {
                 .body(not(containsString("<img src=x")));
     }
 
+    /** The optional mobile number is checked like any field, kept when the form comes back, and reaches the ticket. */
+    @Test
+    void anOptionalMobileNumberForSmsUpdatesReachesTheTicket() {
+        Client client = new Client();
+        String email = uniqueEmail();
+        String form = client.get("/form/SUP").then().statusCode(200)
+                .body(containsString("Mobile number (for SMS updates)")).extract().asString();
+        Map<String, String> sent = new java.util.HashMap<>(filled(email, "Text me", form));
+
+        sent.put("phone", "07700 900123");
+        client.post("/form/SUP", sent).then().statusCode(400)
+                .body(containsString("Enter your mobile number with + and country code"))
+                .body(containsString("value=\"07700 900123\""));
+        org.junit.jupiter.api.Assertions.assertEquals(0, ticketsOf(email).size());
+
+        sent.put("phone", "+44 7700 900123");
+        client.post("/form/SUP", sent).then().statusCode(303);
+        List<Map<String, Object>> tickets = ticketsOf(email);
+        org.junit.jupiter.api.Assertions.assertEquals("+447700900123", tickets.get(0).get("clientPhone"));
+    }
+
     @Test
     void oneAddressSendsOnlySoManyFormsAnHour() {
         Client client = new Client();

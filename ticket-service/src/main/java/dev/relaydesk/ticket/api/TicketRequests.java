@@ -22,6 +22,7 @@ public final class TicketRequests {
      * @param project null for the default project
      * @param type    null for the project's default type
      * @param source  AGENT (default) or API
+     * @param clientPhone the client's mobile number for SMS updates, international (E.164) form; optional
      */
     public record CreateTicket(
             @NotBlank @Size(max = 300) String title,
@@ -33,10 +34,11 @@ public final class TicketRequests {
             String type,
             TicketPriority priority,
             Map<String, Object> customFields,
-            TicketSource source) {
+            TicketSource source,
+            @Size(max = 40) String clientPhone) {
     }
 
-    /** Changes to a ticket's fields; what is absent stays as it is. */
+    /** Changes to a ticket's fields; what is absent stays as it is (an empty clientPhone removes the number). */
     public record EditTicket(
             @NotNull Long version,
             @Size(min = 1, max = 300) String title,
@@ -44,7 +46,8 @@ public final class TicketRequests {
             String type,
             @Size(max = 200) String clientName,
             @Size(max = 200) String clientOrganization,
-            Map<String, Object> customFields) {
+            Map<String, Object> customFields,
+            @Size(max = 40) String clientPhone) {
     }
 
     /** @param attachmentIds files this agent uploaded to the ticket beforehand (POST .../attachments) */

@@ -33,6 +33,7 @@ import dev.relaydesk.ticket.ticket.TicketService;
 import dev.relaydesk.ticket.ticket.TicketService.NewNote;
 import dev.relaydesk.ticket.ticket.TicketService.NewTicket;
 import dev.relaydesk.web.InvalidFieldException;
+import dev.relaydesk.web.PhoneNumbers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -139,9 +140,10 @@ public class TicketResource {
             throw new InvalidFieldException("source", "Tickets opened through the API have source AGENT or API");
         }
         Map<String, Object> fields = CustomFieldValues.apply(project.id, Map.of(), request.customFields(), true);
+        String phone = PhoneNumbers.normalized("clientPhone", request.clientPhone());
         Ticket ticket = tickets.open(new NewTicket(project, type, request.title().strip(), request.description(),
                 request.clientEmail().strip(), request.clientName(), request.clientOrganization(), request.priority(),
-                fields, source, null, access.username()));
+                fields, source, null, access.username(), phone));
         if (idempotencyKey != null) {
             idempotencyKeys.remember(access.username(), idempotencyKey, ticket.id);
         }
@@ -151,7 +153,7 @@ public class TicketResource {
                 .build();
     }
 
-    /** Edits title, priority, type, client details or custom fields; 409 when the version is not current. */
+    /** Edits title, priority, type, client details (name, organization, mobile number) or custom fields; 409 when the version is not current. */
     @PATCH
     @Path("/{id}")
     public TicketSummary edit(@PathParam("id") UUID id, @Valid @NotNull EditTicket request) {
@@ -159,8 +161,11 @@ public class TicketResource {
         TicketType type = request.type() == null ? null : manageableType(ticket.project, request.type());
         Map<String, Object> fields = request.customFields() == null ? null
                 : CustomFieldValues.apply(ticket.project.id, ticket.customFields, request.customFields(), true);
+        // absent leaves the number, empty removes it
+        String phone = request.clientPhone() == null ? null
+                : request.clientPhone().isBlank() ? "" : PhoneNumbers.normalized("clientPhone", request.clientPhone());
         TicketEdit edit = new TicketEdit(request.title() == null ? null : request.title().strip(), request.priority(),
-                type, request.clientName(), request.clientOrganization(), fields);
+                type, request.clientName(), request.clientOrganization(), fields, phone);
         return TicketSummary.of(tickets.update(ticket, edit, request.version(), access.username()));
     }
 

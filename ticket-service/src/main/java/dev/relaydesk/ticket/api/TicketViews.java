@@ -30,13 +30,13 @@ public final class TicketViews {
     public record TicketSummary(UUID id, String number, String projectKey, String type, String title,
             String clientEmail, String clientName, String clientOrganization, TicketStatus status, String stage,
             TicketPriority priority, List<String> assignees, TicketSource source, boolean unread, long version,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt, String clientPhone) {
 
         public static TicketSummary of(Ticket ticket) {
             return new TicketSummary(ticket.id, ticket.displayNumber(), ticket.project.key, ticket.type.name,
                     ticket.title, ticket.clientEmail, ticket.clientName, ticket.clientOrganization, ticket.status,
                     ticket.stage.name, ticket.priority, ticket.assigneeNames(), ticket.source, ticket.unreadByAgent,
-                    ticket.version, ticket.createdAt, ticket.updatedAt);
+                    ticket.version, ticket.createdAt, ticket.updatedAt, ticket.clientPhone);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.relaydesk.ticket.client;
 import dev.relaydesk.events.TicketSource;
 import dev.relaydesk.ticket.api.IdempotencyKeys;
 import dev.relaydesk.web.InvalidFieldException;
+import dev.relaydesk.web.PhoneNumbers;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
 import dev.relaydesk.ticket.field.CustomFieldValues;
 import dev.relaydesk.ticket.project.Project;
@@ -40,12 +41,13 @@ public class ClientTicketResource {
      * @param project null for the default project
      * @param type    null for the project's default type
      * @param source  WEB_FORM or PORTAL
+     * @param clientPhone the client's mobile number for SMS updates, international (E.164) form; optional
      */
     public record ClientTicket(@NotNull UUID requestId, @NotNull TicketSource source,
             @NotBlank @Email @Size(max = 320) String clientEmail, @Size(max = 200) String clientName,
             @Size(max = 200) String clientOrganization, String project, String type,
             @NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 20_000) String description,
-            Map<String, Object> customFields) {
+            Map<String, Object> customFields, @Size(max = 40) String clientPhone) {
     }
 
     private static final String CALLER = "portal";
@@ -73,8 +75,9 @@ public class ClientTicketResource {
                         "Project " + project.key + " has no type \"" + request.type() + "\""));
         Map<String, Object> fields = CustomFieldValues.apply(project.id, Map.of(), request.customFields(), true);
         String client = request.clientEmail().strip();
+        String phone = PhoneNumbers.normalized("clientPhone", request.clientPhone());
         Ticket ticket = tickets.open(new NewTicket(project, type, request.title().strip(), request.description(), client,
-                request.clientName(), request.clientOrganization(), null, fields, request.source(), null, client));
+                request.clientName(), request.clientOrganization(), null, fields, request.source(), null, client, phone));
         idempotencyKeys.remember(CALLER, request.requestId().toString(), ticket.id);
         return RestResponse.status(RestResponse.Status.CREATED, TicketSummary.of(ticket));
     }

@@ -73,6 +73,21 @@ public final class CustomFieldValues {
         return result;
     }
 
+    /** The values as events carry them: text, numbers written plainly, dates as ISO dates. */
+    public static Map<String, String> asText(Map<String, Object> values) {
+        Map<String, String> text = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (value != null) {
+                text.put(key, asText(value));
+            }
+        });
+        return text;
+    }
+
+    public static String asText(Object value) {
+        return value == null ? null : value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+    }
+
     private static Object normalize(CustomField field, Object raw) {
         if (raw == null || raw instanceof String text && text.isBlank()) {
             return null;

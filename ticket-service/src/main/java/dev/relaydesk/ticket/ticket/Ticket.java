@@ -60,6 +60,10 @@ public class Ticket extends PanacheEntityBase {
     @Column(name = "client_organization")
     public String clientOrganization;
 
+    /** The client's mobile number for SMS updates, E.164; null when they gave none. */
+    @Column(name = "client_phone")
+    public String clientPhone;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public TicketPriority priority = TicketPriority.NORMAL;

@@ -14,10 +14,17 @@ import java.util.Set;
 
 /**
  * The fields an agent edits on a ticket, each already checked. A null means "leave as is"; an empty client
- * name or organization clears it; {@code customFields} is the complete new set of values.
+ * name, organization or phone clears it; {@code customFields} is the complete new set of values; {@code clientPhone}
+ * is already in E.164 form.
  */
 public record TicketEdit(String title, TicketPriority priority, TicketType type, String clientName,
-        String clientOrganization, Map<String, Object> customFields) {
+        String clientOrganization, Map<String, Object> customFields, String clientPhone) {
+
+    /** An edit that leaves the client's phone as it is. */
+    public TicketEdit(String title, TicketPriority priority, TicketType type, String clientName,
+            String clientOrganization, Map<String, Object> customFields) {
+        this(title, priority, type, clientName, clientOrganization, customFields, null);
+    }
 
     /** Sets what differs and says what changed, field by field. */
     List<FieldChange> applyTo(Ticket ticket) {
@@ -41,6 +48,10 @@ public record TicketEdit(String title, TicketPriority priority, TicketType type,
         if (clientOrganization != null && !Objects.equals(emptyToNull(clientOrganization), ticket.clientOrganization)) {
             changes.add(new FieldChange("clientOrganization", ticket.clientOrganization, emptyToNull(clientOrganization)));
             ticket.clientOrganization = emptyToNull(clientOrganization);
+        }
+        if (clientPhone != null && !Objects.equals(emptyToNull(clientPhone), ticket.clientPhone)) {
+            changes.add(new FieldChange("clientPhone", ticket.clientPhone, emptyToNull(clientPhone)));
+            ticket.clientPhone = emptyToNull(clientPhone);
         }
         if (customFields != null) {
             // Compared as text: a number read back from JSON may be an Integer where the edit has a BigDecimal.

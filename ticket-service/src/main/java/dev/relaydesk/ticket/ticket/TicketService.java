@@ -25,6 +25,7 @@ import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
 import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.project.WorkflowStage;
+import dev.relaydesk.ticket.field.CustomFieldValues;
 import dev.relaydesk.ticket.field.PrefilledFields;
 import dev.relaydesk.ticket.screening.Screening;
 import dev.relaydesk.ticket.screening.TicketRejectedException;
@@ -90,6 +91,7 @@ public class TicketService {
         ticket.clientEmail = request.clientEmail();
         ticket.clientName = request.clientName();
         ticket.clientOrganization = request.clientOrganization();
+        ticket.clientPhone = request.clientPhone();
         ticket.type = request.type() != null ? request.type() : project.defaultType;
         ticket.priority = request.priority() != null ? request.priority() : TicketPriority.NORMAL;
         ticket.customFields.putAll(request.customFields());
@@ -116,7 +118,8 @@ public class TicketService {
         outbox.publish(new TicketCreated(ticket.id, ticket.version, ticket.displayNumber(), project.key, project.name,
                 project.inboundAddress, ticket.title, ticket.description, ticket.clientEmail, ticket.clientName,
                 ticket.status, ticket.stage.name, ticket.source, ticket.threadMessageId, ticket.createdAt,
-                ticket.type.name, ticket.priority, ticket.clientOrganization, agentsToNotify(ticket)));
+                ticket.type.name, ticket.priority, ticket.clientOrganization, agentsToNotify(ticket),
+                CustomFieldValues.asText(ticket.customFields), ticket.clientPhone));
         afterCommit.run(() -> metrics.counter("relaydesk.tickets.created", "source", request.source().name()).increment());
         return ticket;
     }
@@ -145,7 +148,7 @@ public class TicketService {
         fields.putAll(decision.customFields());
         return new NewTicket(project, type, request.title(), request.description(), request.clientEmail(),
                 request.clientName(), request.clientOrganization(), request.priority(), fields, request.source(),
-                request.threadMessageId(), request.actor());
+                request.threadMessageId(), request.actor(), request.clientPhone());
     }
 
     public Note addNote(Ticket ticket, NewNote request) {
@@ -296,10 +299,19 @@ public class TicketService {
      * @param customFields    already checked against the project's fields
      * @param threadMessageId the Message-ID that opened the thread; null makes one up
      * @param actor           who opened it (the client's address, an agent's username)
+     * @param clientPhone     the client's mobile number for SMS, already in E.164 form; null when none was given
      */
     public record NewTicket(Project project, TicketType type, String title, String description, String clientEmail,
             String clientName, String clientOrganization, TicketPriority priority, Map<String, Object> customFields,
-            TicketSource source, String threadMessageId, String actor) {
+            TicketSource source, String threadMessageId, String actor, String clientPhone) {
+
+        /** A ticket without a mobile number. */
+        public NewTicket(Project project, TicketType type, String title, String description, String clientEmail,
+                String clientName, String clientOrganization, TicketPriority priority, Map<String, Object> customFields,
+                TicketSource source, String threadMessageId, String actor) {
+            this(project, type, title, description, clientEmail, clientName, clientOrganization, priority, customFields,
+                    source, threadMessageId, actor, null);
+        }
 
         /** A ticket opened by a client's mail. */
         public static NewTicket fromMail(Project project, String title, String body, String fromAddress,
@@ -310,7 +322,7 @@ public class TicketService {
 
         NewTicket withCustomFields(Map<String, Object> fields) {
             return new NewTicket(project, type, title, description, clientEmail, clientName, clientOrganization,
-                    priority, fields, source, threadMessageId, actor);
+                    priority, fields, source, threadMessageId, actor, clientPhone);
         }
     }
 

@@ -115,6 +115,22 @@ class ClientCommandTest {
         assertEquals(List.of(), created(byAgent).agentsToNotify());
     }
 
+    /** The web form's optional mobile number is checked and travels on TicketCreated for SMS updates. */
+    @Test
+    void aClientsMobileNumberFromTheFormIsCheckedAndCarried() {
+        Map<String, Object> form = new java.util.HashMap<>(Map.of("requestId", UUID.randomUUID(), "source", "WEB_FORM",
+                "clientEmail", TestTickets.uniqueClient("sms"), "title", "Text me", "description", "Please.",
+                "clientPhone", "555-1234"));
+        internal().body(form).post("/internal/tickets").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("clientPhone"));
+
+        form.put("clientPhone", "+44 7700 900123");
+        String id = internal().body(form).post("/internal/tickets").then().statusCode(201)
+                .body("clientPhone", equalTo("+447700900123")).extract().path("id");
+
+        assertEquals("+447700900123", created(id).clientPhone());
+    }
+
     private TicketCreated created(String ticketId) {
         return EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.TICKET_CREATED.topic(),
                 record -> record.key().equals(ticketId)).value(), TicketCreated.class);

@@ -160,6 +160,46 @@ class TicketEditingTest {
     }
 
     @Test
+    void theClientsMobileNumberAndCustomFieldValuesTravelOnTheEvents() {
+        Map<String, Object> base = Map.of("project", project, "title", "Call me back", "description", "d",
+                "clientEmail", TestTickets.uniqueClient("phone"), "customFields", Map.of("contract", "C-6", "seats", "40"));
+        given().auth().oauth2(agent).contentType(ContentType.JSON).body(with(base, "clientPhone", "0151 1234567"))
+                .post("/api/tickets").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("clientPhone"));
+        String id = given().auth().oauth2(agent).contentType(ContentType.JSON)
+                .body(with(base, "clientPhone", "+49 151 1234-5678"))
+                .post("/api/tickets").then().statusCode(201).body("clientPhone", equalTo("+4915112345678"))
+                .extract().path("id");
+
+        TicketCreated created = EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.TICKET_CREATED.topic(),
+                record -> record.key().equals(id)).value(), TicketCreated.class);
+        assertEquals("+4915112345678", created.clientPhone());
+        assertEquals(Map.of("contract", "C-6", "seats", "40"), created.customFields());
+
+        given().auth().oauth2(agent).contentType(ContentType.JSON)
+                .body(Map.of("version", version(id), "clientPhone", "12345"))
+                .patch("/api/tickets/{id}", id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("clientPhone"));
+        given().auth().oauth2(agent).contentType(ContentType.JSON)
+                .body(Map.of("version", version(id), "clientPhone", "+33612345678",
+                        "customFields", Map.of("contract", "C-7", "seats", 40)))
+                .patch("/api/tickets/{id}", id)
+                .then().statusCode(200).body("clientPhone", equalTo("+33612345678"));
+        TicketUpdated updated = EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.TICKET_UPDATED.topic(),
+                record -> record.key().equals(id)).value(), TicketUpdated.class);
+        assertEquals(List.of(new FieldChange("clientPhone", "+4915112345678", "+33612345678"),
+                new FieldChange("customFields.contract", "C-6", "C-7")), updated.changes());
+        assertEquals("+33612345678", updated.ticket().clientPhone());
+        assertEquals(Map.of("contract", "C-7", "seats", "40"), updated.ticket().customFields());
+
+        given().auth().oauth2(agent).contentType(ContentType.JSON)
+                .body(Map.of("version", version(id), "clientPhone", ""))
+                .patch("/api/tickets/{id}", id)
+                .then().statusCode(200).body("clientPhone", equalTo(null));
+    }
+
+    @Test
     void aTypeTheAgentMayNotManageCannotBeChosen() {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", "Billing"))
                 .post("/api/admin/projects/{key}/types", project).then().statusCode(201);
