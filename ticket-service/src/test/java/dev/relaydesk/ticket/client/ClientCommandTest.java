@@ -1,6 +1,8 @@
 package dev.relaydesk.ticket.client;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,6 +128,30 @@ class ClientCommandTest {
                 .body("key", equalTo("SUP")).body("name", equalTo("Support"));
         internal().get("/internal/projects/NOPE").then().statusCode(404);
         given().get("/internal/projects/SUP").then().statusCode(401);
+    }
+
+    /** The portal's forms offer a project's custom fields; the "add ticket" form of logged-in clients, the default project's. */
+    @Test
+    void thePortalLearnsAProjectsCustomFieldsAndWhichProjectIsTheDefault() {
+        String key = "CF" + (System.nanoTime() % 100_000_000);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(java.util.Map.of("key", key, "name", "Billing", "inboundAddress", key.toLowerCase() + "@relaydesk.test"))
+                .post("/api/admin/projects").then().statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(java.util.Map.of("key", "customerId", "label", "Customer id", "type", "TEXT", "required", true))
+                .post("/api/admin/projects/{key}/fields", key).then().statusCode(anyOf(equalTo(200), equalTo(201)));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(java.util.Map.of("key", "plan", "label", "Plan", "type", "SELECT", "options", java.util.List.of("Basic", "Pro")))
+                .post("/api/admin/projects/{key}/fields", key).then().statusCode(anyOf(equalTo(200), equalTo(201)));
+
+        internal().get("/internal/projects/{key}", key).then().statusCode(200)
+                .body("customFields.key", contains("customerId", "plan"))
+                .body("customFields[0].label", equalTo("Customer id"))
+                .body("customFields[0].required", equalTo(true))
+                .body("customFields[1].type", equalTo("SELECT"))
+                .body("customFields[1].options", contains("Basic", "Pro"));
+        internal().get("/internal/default-project").then().statusCode(200).body("key", equalTo("SUP"));
+        given().get("/internal/default-project").then().statusCode(401);
     }
 
     private RequestSpecification internal() {
