@@ -130,6 +130,42 @@ class ClientCommandTest {
         given().get("/internal/projects/SUP").then().statusCode(401);
     }
 
+    /** The portal lets clients edit what the portal profile allows; ticket-service checks the values and tells everyone. */
+    @Test
+    void aClientEditsTheirTicketsDetailsOnceAndEveryoneHearsOfIt() {
+        String project = TestProjects.create(admin, "ED");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("key", "plan", "label", "Plan", "type", "SELECT", "options", List.of("Basic", "Pro")))
+                .post("/api/admin/projects/{key}/fields", project).then().statusCode(201);
+        String client = TestTickets.uniqueClient("edit");
+        String id = internal().body(Map.of("requestId", UUID.randomUUID(), "source", "WEB_FORM", "clientEmail", client,
+                "project", project, "title", "Upgrade", "description", "Please")).post("/internal/tickets")
+                .then().statusCode(201).extract().path("id");
+
+        internal().queryParam("clientEmail", client).get("/internal/tickets/{id}/client", id).then().statusCode(200)
+                .body("priority", equalTo("NORMAL")).body("types", contains("General"))
+                .body("fields.key", contains("plan"));
+        internal().body(Map.of("requestId", UUID.randomUUID(), "clientEmail", client, "customFields", Map.of("plan", "Gold")))
+                .post("/internal/tickets/{id}/client/details", id).then().statusCode(400)
+                .body("errors[0].field", equalTo("customFields.plan"));
+        Map<String, Object> edit = Map.of("requestId", UUID.randomUUID(), "clientEmail", client, "priority", "HIGH",
+                "customFields", Map.of("plan", "Pro"));
+        internal().body(edit).post("/internal/tickets/{id}/client/details", id).then().statusCode(200)
+                .body("priority", equalTo("HIGH"));
+        internal().body(edit).post("/internal/tickets/{id}/client/details", id).then().statusCode(200);
+
+        dev.relaydesk.events.TicketUpdated updated = EventJson.read(KafkaEvents.awaitRecord(kafka,
+                EventType.TICKET_UPDATED.topic(), record -> record.key().equals(id)).value(),
+                dev.relaydesk.events.TicketUpdated.class);
+        assertEquals(client, updated.actor());
+        assertEquals(List.of("priority", "customFields.plan"),
+                updated.changes().stream().map(dev.relaydesk.events.TicketUpdated.FieldChange::field).toList());
+        given().auth().oauth2(admin).get("/api/tickets/{id}", id).then().statusCode(200)
+                .body("customFields.plan", equalTo("Pro")).body("ticket.version", equalTo(1));
+        internal().body(Map.of("requestId", UUID.randomUUID(), "clientEmail", "intruder@example.com", "priority", "LOW"))
+                .post("/internal/tickets/{id}/client/details", id).then().statusCode(404);
+    }
+
     /** The portal's forms offer a project's custom fields; the "add ticket" form of logged-in clients, the default project's. */
     @Test
     void thePortalLearnsAProjectsCustomFieldsAndWhichProjectIsTheDefault() {
