@@ -89,6 +89,8 @@ public final class ServiceCatalog {
                     p.put("relaydesk.tickets.internal-url", "http://127.0.0.1:" + ports.ticketService());
                     // clients who register from a ticket link get their account from identity-service
                     p.put("relaydesk.identity.internal-url", "http://127.0.0.1:" + ports.identityService());
+                    // a logged-in client's "add ticket" form asks the custom-fields provider for their extra fields
+                    p.put("relaydesk.providers.internal-url", "http://127.0.0.1:" + ports.providerGateway());
                 }
                 case MAIL_INGEST -> {
                     p.put("relaydesk.mail-ingest.smtp.port", String.valueOf(ports.smtpReceiver()));

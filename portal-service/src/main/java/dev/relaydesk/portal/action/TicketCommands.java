@@ -6,6 +6,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import dev.relaydesk.portal.form.TicketIntake.ProjectField;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -28,6 +34,33 @@ public interface TicketCommands {
 
     record ClientAction(UUID requestId, String clientEmail) {
     }
+
+    /** A change of details; null leaves a detail as it is, a blank custom field value clears it. */
+    record ClientEdit(UUID requestId, String clientEmail, String priority, String type, Map<String, Object> customFields) {
+    }
+
+    /** The ticket's details as ticket-service holds them, with the project's types and custom fields. */
+    record ClientDetails(String priority, String type, List<String> types, Map<String, Object> customFields,
+            List<ProjectField> fields) {
+
+        public ClientDetails {
+            types = types == null ? List.of() : List.copyOf(types);
+            customFields = customFields == null ? Map.of() : customFields;
+            fields = fields == null ? List.of() : List.copyOf(fields);
+        }
+    }
+
+    /** For the edit form of the link page: it waits at most 2 s, then shows without what needs this. */
+    @GET
+    @Timeout(2000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000)
+    ClientDetails details(@PathParam("id") UUID ticketId, @QueryParam("clientEmail") String clientEmail);
+
+    @POST
+    @Path("/details")
+    @Timeout(5000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = WebApplicationException.class)
+    void edit(@PathParam("id") UUID ticketId, ClientEdit edit);
 
     @POST
     @Path("/notes")

@@ -8,6 +8,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -25,18 +27,30 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @ClientHeaderParam(name = "X-Relaydesk-Internal-Key", value = "${relaydesk.internal.api-key}")
 public interface TicketIntake {
 
-    record Project(String key, String name) {
+    /** @param customFields the project's custom fields, in their order (none when ticket-service does not say) */
+    record Project(String key, String name, List<ProjectField> customFields) {
+
+        public Project {
+            customFields = customFields == null ? List.of() : List.copyOf(customFields);
+        }
     }
 
-    /** A ticket as a client opens it; the request id makes a resubmitted form open it once. */
-    record ClientTicket(UUID requestId, String source, String clientEmail, String clientName, String project,
-            String title, String description, String clientPhone) {
+    /** One of a project's custom fields: type TEXT, NUMBER, DATE or SELECT (with its options). */
+    record ProjectField(String key, String label, String type, boolean required, List<String> options) {
 
-        /** Without a mobile number for SMS updates. */
-        public ClientTicket(UUID requestId, String source, String clientEmail, String clientName, String project,
-                String title, String description) {
-            this(requestId, source, clientEmail, clientName, project, title, description, null);
+        public ProjectField {
+            options = options == null ? List.of() : List.copyOf(options);
         }
+    }
+
+    /**
+     * A ticket as a client opens it; the request id makes a resubmitted form open it once.
+     *
+     * @param customFields values the client gave (ticket-service checks them against the project's fields)
+     * @param clientPhone  a mobile number for SMS updates (E.164), or null
+     */
+    record ClientTicket(UUID requestId, String source, String clientEmail, String clientName, String project,
+            String title, String description, Map<String, Object> customFields, String clientPhone) {
     }
 
     record OpenedTicket(UUID id, String number, String projectKey) {
@@ -47,6 +61,13 @@ public interface TicketIntake {
     @Timeout(5000)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = WebApplicationException.class)
     Project project(@PathParam("key") String key);
+
+    /** The project of tickets opened without one (a logged-in client's "add ticket"). */
+    @GET
+    @Path("/default-project")
+    @Timeout(5000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = WebApplicationException.class)
+    Project defaultProject();
 
     @POST
     @Path("/tickets")

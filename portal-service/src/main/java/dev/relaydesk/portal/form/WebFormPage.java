@@ -9,6 +9,11 @@ import dev.relaydesk.web.InvalidFieldException;
 import dev.relaydesk.web.PhoneNumbers;
 import dev.relaydesk.portal.form.TicketIntake.OpenedTicket;
 import dev.relaydesk.portal.form.TicketIntake.Project;
+import dev.relaydesk.portal.form.TicketIntake.ProjectField;
+import dev.relaydesk.portal.field.CustomFieldForm;
+import dev.relaydesk.portal.field.FieldInput;
+import dev.relaydesk.portal.field.FieldInputs;
+import dev.relaydesk.portal.profile.PortalProfile;
 import dev.relaydesk.portal.limit.ClientAddresses;
 import dev.relaydesk.portal.limit.RateLimiter;
 import dev.relaydesk.portal.link.AccessLinks;
@@ -27,6 +32,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -88,9 +95,10 @@ public class WebFormPage {
         }
     }
 
+    /** @param customFields the project's custom fields that its portal profile marks visible */
     public record FormView(String projectKey, String projectName, Values values, Errors errors, String csrf,
             String requestId, boolean embedded, String notice, String error, int maxName, int maxEmail, int maxTitle,
-            int maxDescription) {
+            int maxDescription, List<FieldInput> customFields, List<String> customFieldErrors) {
     }
 
     public record EmbedView(String projectName, String formUrl, String iframeSnippet, String htmlSnippet) {
@@ -133,6 +141,10 @@ public class WebFormPage {
     @Inject
     Branding branding;
 
+    /** The project's custom fields on this form (those its portal profile marks visible). */
+    @Inject
+    CustomFieldForm customFields;
+
     WebFormPage(@RestClient TicketIntake intake, AccessLinks links, WebFormTokens tokens, RateLimiter limiter,
             ClientAddresses addresses, ObjectMapper json,
             @ConfigProperty(name = "relaydesk.portal.public-url") String publicUrl,
@@ -155,7 +167,10 @@ public class WebFormPage {
     public Response show(@PathParam("projectKey") String projectKey, @QueryParam("embed") boolean embedded) {
         try {
             return project(projectKey)
-                    .map(project -> Response.ok(form(project, Values.empty(), null, embedded, null, null)))
+                    .map(project -> {
+                        customFields.show(visibleFields(project), Map.of());
+                        return Response.ok(form(project, Values.empty(), null, embedded, null, null));
+                    })
                     .orElseGet(WebFormPage::unknown).build();
         } catch (UnavailableException e) {
             return unavailable();
@@ -185,6 +200,7 @@ public class WebFormPage {
             if (project.isEmpty()) {
                 return unknown().build();
             }
+            customFields.showPosted(visibleFields(project.get()));
             if (!tokens.isValid(projectKey, csrf)) {
                 // A form from another website (the plain HTML snippet) or a very old page: the client confirms here.
                 return Response.ok(form(project.get(), values, null, embed,
@@ -228,7 +244,7 @@ public class WebFormPage {
 
     private OpenedTicket open(String projectKey, Values values, String requestId) {
         ClientTicket ticket = new ClientTicket(requestIdOf(requestId), "WEB_FORM", values.email().strip(),
-                values.name().strip(), projectKey, values.title().strip(), values.description(),
+                values.name().strip(), projectKey, values.title().strip(), values.description(), customFields.toSend(),
                 PhoneNumbers.normalized("phone", values.phone()));
         try {
             return intake.open(ticket);
@@ -283,6 +299,11 @@ public class WebFormPage {
             JsonNode problem = json.readTree(e.getResponse().readEntity(String.class));
             for (JsonNode error : problem.path("errors")) {
                 String message = error.path("message").asText("This field was refused.");
+                String customKey = FieldInputs.keyOf(error.path("field").asText(""));
+                if (customKey != null) {
+                    customFields.refused(customKey, message);
+                    continue;
+                }
                 switch (error.path("field").asText("")) {
                     case "project" -> project = true;
                     case "clientName" -> name = message;
@@ -293,6 +314,9 @@ public class WebFormPage {
                 }
             }
         } catch (RuntimeException | java.io.IOException parseFailure) {
+            title = "Your request could not be accepted. Please check the fields.";
+        }
+        if (title == null && name == null && email == null && description == null && !customFields.anyRefused()) {
             title = "Your request could not be accepted. Please check the fields.";
         }
         return new FieldRefusedException(project, new Errors(name, email, title, description));
@@ -359,7 +383,12 @@ public class WebFormPage {
         branding.use(key);
         return new FormView(key, name, values, errors == null ? new Errors(null, null, null, null) : errors,
                 tokens.issue(key), UUID.randomUUID().toString(), embedded, notice, error, MAX_NAME, MAX_EMAIL, MAX_TITLE,
-                MAX_DESCRIPTION);
+                MAX_DESCRIPTION, customFields.inputs(), customFields.otherErrors());
+    }
+
+    /** The project's custom fields its portal profile marks visible, in the project's order. */
+    private static List<ProjectField> visibleFields(Project project) {
+        return FieldInputs.shown(project.customFields(), PortalProfile.visibleCustomFieldsOf(project.key()));
     }
 
     private EmbedView embedView(Project project) {

@@ -18,7 +18,7 @@ import java.util.UUID;
 @Table(name = "link_access")
 public class LinkAccess extends PanacheEntityBase {
 
-    public enum Action { VIEW, COMMENT, CLOSE, REOPEN, FEEDBACK }
+    public enum Action { VIEW, COMMENT, CLOSE, REOPEN, FEEDBACK, EDIT }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -11,6 +11,16 @@ import dev.relaydesk.portal.form.TicketIntake;
 import dev.relaydesk.portal.organization.VisibleTickets;
 import dev.relaydesk.portal.form.TicketIntake.ClientTicket;
 import dev.relaydesk.portal.form.TicketIntake.OpenedTicket;
+import dev.relaydesk.portal.form.TicketIntake.Project;
+import dev.relaydesk.portal.form.TicketIntake.ProjectField;
+import dev.relaydesk.portal.field.CustomFieldForm;
+import dev.relaydesk.portal.field.FieldInput;
+import dev.relaydesk.portal.field.FieldInputs;
+import dev.relaydesk.portal.field.SuggestedFields;
+import dev.relaydesk.portal.profile.PortalProfile;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.WebApplicationException;
 import dev.relaydesk.portal.page.TicketPage.TicketView;
 import dev.relaydesk.portal.ticket.PortalNote;
 import dev.relaydesk.portal.ticket.PortalTicket;
@@ -34,7 +44,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -80,8 +92,9 @@ public class MyTicketsPage {
             long closedCount, String flash) {
     }
 
+    /** @param customFields the default project's fields the profile marks visible or the custom-fields provider names */
     public record NewTicketView(String title, String description, String csrf, String requestId, String error,
-            int maxTitle, int maxDescription) {
+            int maxTitle, int maxDescription, List<FieldInput> customFields, List<String> customFieldErrors) {
     }
 
     @CheckedTemplate
@@ -110,6 +123,14 @@ public class MyTicketsPage {
     /** The page's project look (logo, welcome text, details shown); see PortalProfile. */
     @Inject
     Branding branding;
+
+    /** The "add ticket" form's custom fields; the custom-fields provider's extra fields and values for this client. */
+    @Inject
+    CustomFieldForm customFields;
+    @Inject
+    SuggestedFields suggestedFields;
+    @Inject
+    ObjectMapper json;
 
     MyTicketsPage(SecurityIdentity identity, FormTokens formTokens,
             @RestClient TicketCommands commands, @RestClient TicketIntake intake, FeedbackService feedbacks) {
@@ -148,11 +169,17 @@ public class MyTicketsPage {
         return (flash == null ? page : page.header("Refresh", "2; url=/my/tickets")).build();
     }
 
+    /**
+     * The "add ticket" form, with the custom fields the profile marks visible and those the custom-fields provider
+     * names for this client, pre-filled with its values. Neither ticket-service nor the provider being slow or
+     * down keeps the form from showing: it then comes without them.
+     */
     @GET
     @Path("/tickets/new")
     public TemplateInstance newTicket() {
-        return Templates.newTicket(new NewTicketView("", "", formTokens.issueForClient(email()),
-                UUID.randomUUID().toString(), null, MAX_TITLE, MAX_DESCRIPTION));
+        NewTicketFields fields = newTicketFields();
+        customFields.show(fields.shown(), fields.prefilled());
+        return Templates.newTicket(newTicketView("", "", null));
     }
 
     /** A new ticket on the client's behalf in the default project, as if they had sent the web form. */
@@ -162,6 +189,7 @@ public class MyTicketsPage {
     public Response open(@RestForm String title, @RestForm String description, @RestForm String requestId,
             @RestForm String csrf) {
         String email = email();
+        customFields.showPosted(newTicketFields().shown());
         if (!formTokens.isValidForClient(email, csrf)) {
             return Response.status(Response.Status.FORBIDDEN).entity(Templates.newTicket(newTicketView(title,
                     description, "This form had expired. Please check it and send it again."))).build();
@@ -178,8 +206,16 @@ public class MyTicketsPage {
         }
         try {
             OpenedTicket opened = intake.open(new ClientTicket(requestIdOf(requestId), "PORTAL", email, name(), null,
-                    subject, description));
+                    subject, description, customFields.toSend(), null));
             return Response.seeOther(URI.create("/my/tickets?opened=" + opened.number())).build();
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 400 || e.getResponse().getStatus() == 422) {
+                return Response.status(e.getResponse().getStatus()).entity(Templates.newTicket(newTicketView(title,
+                        description, refusal(e)))).build();
+            }
+            LOG.warnf("A logged-in client's ticket could not be opened: %s", e.getMessage());
+            return Response.status(503).entity(Templates.newTicket(newTicketView(title, description,
+                    "We could not open your ticket right now. Please try again in a moment."))).build();
         } catch (RuntimeException e) {
             LOG.warnf("A logged-in client's ticket could not be opened: %s", e.getMessage());
             return Response.status(503).entity(Templates.newTicket(newTicketView(title, description,
@@ -319,7 +355,60 @@ public class MyTicketsPage {
 
     private NewTicketView newTicketView(String title, String description, String error) {
         return new NewTicketView(title == null ? "" : title, description == null ? "" : description,
-                formTokens.issueForClient(email()), UUID.randomUUID().toString(), error, MAX_TITLE, MAX_DESCRIPTION);
+                formTokens.issueForClient(email()), UUID.randomUUID().toString(), error, MAX_TITLE, MAX_DESCRIPTION,
+                customFields.inputs(), customFields.otherErrors());
+    }
+
+    /** The custom fields of the "add ticket" form, and the provider's values for them (by key). */
+    private record NewTicketFields(List<ProjectField> shown, Map<String, String> prefilled) {
+    }
+
+    /**
+     * The default project's fields that its profile marks visible or the custom-fields provider names for this
+     * client (fields the project does not define are left out: ticket-service would refuse them).
+     */
+    private NewTicketFields newTicketFields() {
+        Project project;
+        try {
+            project = intake.defaultProject();
+        } catch (RuntimeException e) {
+            LOG.warnf("The default project's custom fields are unknown (%s); the form shows without them",
+                    e.getClass().getSimpleName());
+            return new NewTicketFields(List.of(), Map.of());
+        }
+        if (project.customFields().isEmpty()) {
+            return new NewTicketFields(List.of(), Map.of());
+        }
+        Map<String, String> suggested = suggestedFields.forClient(email(), name(), project.key());
+        Set<String> shown = new LinkedHashSet<>(PortalProfile.visibleCustomFieldsOf(project.key()));
+        shown.addAll(suggested.keySet());
+        Map<String, String> prefilled = new HashMap<>();
+        suggested.forEach((key, value) -> {
+            if (value != null) {
+                prefilled.put(key, value);
+            }
+        });
+        return new NewTicketFields(FieldInputs.shown(project.customFields(), shown), prefilled);
+    }
+
+    /** ticket-service's reason for refusing the ticket: a custom field (shown next to it) or the screening's words. */
+    private String refusal(WebApplicationException e) {
+        try {
+            JsonNode problem = json.readTree(e.getResponse().readEntity(String.class));
+            for (JsonNode error : problem.path("errors")) {
+                String key = FieldInputs.keyOf(error.path("field").asText(""));
+                if (key != null) {
+                    customFields.refused(key, error.path("message").asText("This value was refused."));
+                }
+            }
+            if (customFields.anyRefused()) {
+                return "Please correct the fields marked below.";
+            }
+            String detail = problem.path("detail").asText("");
+            return detail.isBlank() ? "Your ticket could not be accepted." : detail;
+        } catch (Exception unreadable) {
+            return "Your ticket could not be accepted.";
+        }
     }
 
     private static long count(VisibleTickets.Scope scope, TicketStatus status) {

@@ -33,6 +33,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import dev.relaydesk.portal.action.TicketCommands.ClientEdit;
+import dev.relaydesk.portal.field.FieldInput;
+import dev.relaydesk.portal.field.FieldInputs;
+import dev.relaydesk.portal.profile.PortalProfile;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +68,7 @@ public class TicketPage {
             "close", "Your ticket is being closed.",
             "reopen", "Your ticket is being reopened.",
             "feedback", "Thank you for your feedback.",
+            "details", "Your changes were sent. They show here in a moment.",
             "registered", "Your account is ready. Log in to see all your tickets in one place.",
             "registered-before", "You have an account already. Log in with it to see all your tickets.");
 
@@ -117,6 +125,12 @@ public class TicketPage {
     /** The page's project look (logo, welcome text, details shown); see PortalProfile. */
     @Inject
     Branding branding;
+
+    /** The details the client may change, as the project's portal profile allows (inject:detailsForm). */
+    @Inject
+    DetailsForm detailsForm;
+    @Inject
+    ObjectMapper json;
 
     TicketPage(AccessLinks links, FormTokens formTokens, @RestClient TicketCommands commands, FeedbackService feedbacks,
             ClientRegistrations registrations) {
@@ -211,6 +225,85 @@ public class TicketPage {
         }
         links.recordAccess(link.get(), LinkAccess.Action.FEEDBACK);
         return Response.seeOther(URI.create("/t/" + token + "?sent=feedback")).build();
+    }
+
+    /**
+     * The client changes the ticket's details the portal profile lets clients change; ticket-service checks the
+     * values and tells agents (TicketUpdated). A detail the profile does not allow is refused, even in a crafted post.
+     */
+    @POST
+    @Path("/details")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response editDetails(@PathParam("token") String token, @RestForm String requestId, @RestForm String csrf) {
+        Optional<AccessLink> link = links.resolve(token);
+        if (link.isEmpty()) {
+            return notFound();
+        }
+        if (!formTokens.isValid(link.get().id, csrf)) {
+            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
+        }
+        PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
+        if (ticket == null || !ticket.isReady()) {
+            return Response.seeOther(URI.create("/t/" + token)).build();
+        }
+        Map<String, String> posted = FieldInputs.allPosted();
+        posted.remove("requestId");
+        posted.remove("csrf");
+        PortalProfile profile = PortalProfile.of(ticket.projectKey).filter(PortalProfile::allowsEdits).orElse(null);
+        if (profile == null || ticket.status != TicketStatus.OPEN
+                || posted.keySet().stream().anyMatch(name -> !DetailsForm.allowed(profile, name))) {
+            LOG.infof("Link of ticket %s: a change the portal profile does not allow was refused (%s)", ticket.ticketId,
+                    String.join(", ", posted.keySet()));
+            return rerender(token, 403, "That detail of your ticket cannot be changed here.", null);
+        }
+        String priority = blankToNull(posted.get("priority"));
+        if (priority != null && !DetailsForm.isPriority(priority)) {
+            return rerenderDetails(link.get(), ticket, token, 400, posted, "Choose a priority from the list.");
+        }
+        Map<String, Object> customFields = new HashMap<>();
+        posted.forEach((name, value) -> {
+            if (name.startsWith(FieldInput.PREFIX)) {
+                customFields.put(name.substring(FieldInput.PREFIX.length()), blankToNull(value));
+            }
+        });
+        try {
+            commands.edit(ticket.ticketId, new ClientEdit(requestIdOf(requestId), link.get().clientEmail, priority,
+                    blankToNull(posted.get("type")), customFields.isEmpty() ? null : customFields));
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 400) {
+                return rerenderDetails(link.get(), ticket, token, 400, posted, problemMessage(e));
+            }
+            LOG.warnf("Client edit of ticket %s could not be carried out: %s", ticket.ticketId, e.getMessage());
+            return rerenderDetails(link.get(), ticket, token, 503, posted,
+                    "We could not do that right now. Please try again in a moment.");
+        } catch (RuntimeException e) {
+            LOG.warnf("Client edit of ticket %s could not be carried out: %s", ticket.ticketId, e.getMessage());
+            return rerenderDetails(link.get(), ticket, token, 503, posted,
+                    "We could not do that right now. Please try again in a moment.");
+        }
+        links.recordAccess(link.get(), LinkAccess.Action.EDIT);
+        return Response.seeOther(URI.create("/t/" + token + "?sent=details")).build();
+    }
+
+    private Response rerenderDetails(AccessLink link, PortalTicket ticket, String token, int status,
+            Map<String, String> posted, String error) {
+        detailsForm.prepare(ticket, link.clientEmail, posted, error);
+        return Response.status(status).entity(render(link, ticket, token, null, null, null, null)).build();
+    }
+
+    /** ticket-service's word on a refused value (the first field it names), for the client. */
+    private String problemMessage(WebApplicationException e) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode problem = json.readTree(e.getResponse().readEntity(String.class));
+            String message = problem.path("errors").path(0).path("message").asText("");
+            return message.isBlank() ? "That change could not be made. Please check the values." : message;
+        } catch (Exception unreadable) {
+            return "That change could not be made. Please check the values.";
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**
@@ -309,6 +402,9 @@ public class TicketPage {
     private TemplateInstance render(AccessLink link, PortalTicket ticket, String token, String flash, String error,
             String draft, RegistrationOffer offer) {
         branding.use(ticket.projectKey);
+        if (!detailsForm.prepared()) {
+            detailsForm.prepare(ticket, link.clientEmail, Map.of(), null);
+        }
         boolean registered = registrations.isRegistered(link.clientEmail);
         RegistrationOffer shownOffer = registered ? null
                 : offer != null ? offer

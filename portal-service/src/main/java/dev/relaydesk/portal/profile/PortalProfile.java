@@ -7,7 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +39,22 @@ public class PortalProfile extends PanacheEntityBase {
     /** Whether a logged-in client also sees the tickets of their organization's other members (admin-defined). */
     @Column(name = "show_organization_tickets", nullable = false)
     public boolean showOrganizationTickets;
+
+    /** Keys of the project's custom fields that the portal's forms offer to clients. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "visible_custom_fields", nullable = false)
+    public List<String> visibleCustomFields = new ArrayList<>();
+
+    /** What clients may change on their ticket's link page. */
+    @Column(name = "edit_priority", nullable = false)
+    public boolean editPriority;
+
+    @Column(name = "edit_type", nullable = false)
+    public boolean editType;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "editable_custom_fields", nullable = false)
+    public List<String> editableCustomFields = new ArrayList<>();
 
     /** Lazy (Quarkus enhances entities): every page reads the profile, only {@link LogoResource} reads the bytes. */
     @Basic(fetch = FetchType.LAZY)
@@ -68,6 +87,16 @@ public class PortalProfile extends PanacheEntityBase {
 
     static String normalized(String projectKey) {
         return projectKey.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** The custom fields a project's forms offer: those its profile marks visible (none without a profile). */
+    public static List<String> visibleCustomFieldsOf(String projectKey) {
+        return of(projectKey).map(profile -> List.copyOf(profile.visibleCustomFields)).orElse(List.of());
+    }
+
+    /** Whether clients may change anything of their tickets. */
+    public boolean allowsEdits() {
+        return editPriority || editType || !editableCustomFields.isEmpty();
     }
 
     /** Without loading the bytes: a logo and its type are always set and cleared together. */

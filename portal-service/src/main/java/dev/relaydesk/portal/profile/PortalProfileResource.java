@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -34,22 +37,34 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class PortalProfileResource {
 
     private static final String PROJECT_KEY = "[A-Za-z][A-Za-z0-9]{1,9}";
+    /** ticket-service's shape of a custom field's key. */
+    private static final String FIELD_KEY = "[a-z][a-zA-Z0-9_]{0,39}";
 
     /**
      * @param linkUrl                 where the logo leads (the company's site), http or https
      * @param showOrganizationTickets logged-in clients also see the tickets of the other members of their
      *                                organization (as admins define them at /api/admin/organizations)
+     * @param visibleCustomFields     keys of the project's custom fields (as ticket-service defines them) that the
+     *                                web form and the "add ticket" form offer; none when left out
+     * @param editPriority            whether clients may change their ticket's priority on its link page
+     * @param editType                whether clients may change their ticket's type on its link page
+     * @param editableCustomFields    keys of the custom fields clients may change on their ticket's link page
      */
     public record EditProfile(@Size(max = 2000) String welcomeText, @Size(max = 500) String linkUrl,
-            boolean showPriority, boolean showType, boolean showOrganizationTickets) {
+            boolean showPriority, boolean showType, boolean showOrganizationTickets,
+            @Size(max = 50) List<@NotNull @Pattern(regexp = FIELD_KEY, message = "a custom field's key, like customerId") String> visibleCustomFields,
+            boolean editPriority, boolean editType,
+            @Size(max = 50) List<@NotNull @Pattern(regexp = FIELD_KEY, message = "a custom field's key, like customerId") String> editableCustomFields) {
     }
 
     public record ProfileView(String projectKey, String welcomeText, String linkUrl, boolean showPriority,
-            boolean showType, boolean showOrganizationTickets, String logoUrl, Instant updatedAt) {
+            boolean showType, boolean showOrganizationTickets, List<String> visibleCustomFields, boolean editPriority,
+            boolean editType, List<String> editableCustomFields, String logoUrl, Instant updatedAt) {
 
         static ProfileView of(PortalProfile profile) {
             return new ProfileView(profile.projectKey, profile.welcomeText, profile.linkUrl, profile.showPriority,
-                    profile.showType, profile.showOrganizationTickets,
+                    profile.showType, profile.showOrganizationTickets, List.copyOf(profile.visibleCustomFields),
+                    profile.editPriority, profile.editType, List.copyOf(profile.editableCustomFields),
                     profile.hasLogo() ? LogoResource.path(profile.projectKey) : null, profile.updatedAt);
         }
     }
@@ -74,6 +89,10 @@ public class PortalProfileResource {
         profile.showPriority = edit.showPriority();
         profile.showType = edit.showType();
         profile.showOrganizationTickets = edit.showOrganizationTickets();
+        profile.visibleCustomFields = distinct(edit.visibleCustomFields());
+        profile.editPriority = edit.editPriority();
+        profile.editType = edit.editType();
+        profile.editableCustomFields = distinct(edit.editableCustomFields());
         return saved(profile);
     }
 
@@ -117,6 +136,10 @@ public class PortalProfileResource {
         copy.showPriority = source.showPriority;
         copy.showType = source.showType;
         copy.showOrganizationTickets = source.showOrganizationTickets;
+        copy.visibleCustomFields = new ArrayList<>(source.visibleCustomFields);
+        copy.editPriority = source.editPriority;
+        copy.editType = source.editType;
+        copy.editableCustomFields = new ArrayList<>(source.editableCustomFields);
         copy.logo = source.logo == null ? null : source.logo.clone();
         copy.logoType = source.logoType;
         return saved(copy);
@@ -132,6 +155,10 @@ public class PortalProfileResource {
         profile.updatedAt = Instant.now();
         profile.persist();
         return ProfileView.of(profile);
+    }
+
+    private static List<String> distinct(List<String> keys) {
+        return keys == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(keys));
     }
 
     private static String blankToNull(String value) {

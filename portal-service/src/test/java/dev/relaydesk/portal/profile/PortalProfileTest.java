@@ -124,10 +124,28 @@ class PortalProfileTest {
                 .put("/api/admin/portal-profiles/{key}", project).then().statusCode(401);
     }
 
+    /** The forms' (and the link page's edit form's) custom fields are named by their keys; the list is kept in the admin's order, without repeats. */
+    @Test
+    void aProfileMarksWhichCustomFieldsTheFormsOffer() {
+        putProfile(Map.of("visibleCustomFields", List.of("customerId", "bad key!"))).then().statusCode(400)
+                .contentType("application/problem+json");
+        putProfile(Map.of("visibleCustomFields", List.of("plan", "customerId", "plan"))).then().statusCode(200)
+                .body("visibleCustomFields", equalTo(List.of("plan", "customerId")));
+        given().auth().oauth2(admin).get("/api/admin/portal-profiles/{key}", project).then().statusCode(200)
+                .body("visibleCustomFields", equalTo(List.of("plan", "customerId")));
+        putProfile(Map.of("showType", true)).then().statusCode(200).body("visibleCustomFields", equalTo(List.of()))
+                .body("editPriority", equalTo(false)).body("editableCustomFields", equalTo(List.of()));
+        putProfile(Map.of("editableCustomFields", List.of("<script>"))).then().statusCode(400);
+        putProfile(Map.of("editPriority", true, "editType", true, "editableCustomFields", List.of("plan"))).then()
+                .statusCode(200).body("editPriority", equalTo(true)).body("editType", equalTo(true))
+                .body("editableCustomFields", equalTo(List.of("plan")));
+    }
+
     @Test
     void aProfileIsClonedToStartAnotherProjectsButNeverOverwritesOne() {
         String other = "Q" + project.substring(1);
-        putProfile(Map.of("welcomeText", "Welcome to ACME support", "showType", true)).then().statusCode(200);
+        putProfile(Map.of("welcomeText", "Welcome to ACME support", "showType", true,
+                "visibleCustomFields", List.of("customerId"))).then().statusCode(200);
         given().auth().oauth2(admin).contentType("image/jpeg").body(jpeg())
                 .put("/api/admin/portal-profiles/{key}/logo", project).then().statusCode(200);
 
@@ -135,6 +153,7 @@ class PortalProfileTest {
                 .post("/api/admin/portal-profiles/{key}/clone", project)
                 .then().statusCode(201).body("projectKey", equalTo(other))
                 .body("welcomeText", equalTo("Welcome to ACME support")).body("showType", equalTo(true))
+                .body("visibleCustomFields", equalTo(List.of("customerId")))
                 .body("logoUrl", startsWith("/brand/" + other));
         given().get("/brand/{key}/logo", other).then().statusCode(200).contentType("image/jpeg");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("to", other))

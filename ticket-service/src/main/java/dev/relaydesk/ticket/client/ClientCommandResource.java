@@ -21,7 +21,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import dev.relaydesk.events.TicketPriority;
+import dev.relaydesk.ticket.client.ClientProjectResource.ClientField;
+import dev.relaydesk.ticket.field.CustomField;
+import dev.relaydesk.ticket.field.CustomFieldValues;
+import dev.relaydesk.ticket.project.TicketType;
+import dev.relaydesk.ticket.ticket.TicketEdit;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,6 +55,21 @@ public class ClientCommandResource {
     public record ClientAction(@NotNull UUID requestId, @NotBlank String clientEmail) {
     }
 
+    /**
+     * A client's change to their ticket's details. portal-service sends only what the project's portal profile lets
+     * clients edit; null leaves a detail as it is.
+     *
+     * @param customFields the custom fields to change (a null or blank value clears one)
+     */
+    public record ClientEdit(@NotNull UUID requestId, @NotBlank String clientEmail, TicketPriority priority,
+            @Size(max = 60) String type, Map<String, Object> customFields) {
+    }
+
+    /** What the portal's edit form needs: the ticket's details, the project's types and custom fields. */
+    public record ClientDetails(TicketPriority priority, String type, List<String> types,
+            Map<String, Object> customFields, List<ClientField> fields) {
+    }
+
     private static final String CONSUMER = "ticket-service.client-commands";
 
     private final TicketService tickets;
@@ -62,6 +87,35 @@ public class ClientCommandResource {
         if (processed.claim("portal:" + request.requestId(), CONSUMER)) {
             tickets.addNote(ticket, new NewNote(NoteAuthor.CLIENT, ticket.clientName, ticket.clientEmail,
                     request.body(), true, false, null, request.attachmentIds(), ticket.clientEmail));
+        }
+        return TicketSummary.of(ticket);
+    }
+
+    /** The details the client may see for editing (the portal decides which of them the client may edit). */
+    @GET
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ClientDetails details(@PathParam("id") UUID id, @QueryParam("clientEmail") @NotBlank String clientEmail) {
+        Ticket ticket = ClientTickets.own(id, clientEmail);
+        return new ClientDetails(ticket.priority, ticket.type.name,
+                TicketType.ofProject(ticket.project.id).stream().map(type -> type.name).toList(),
+                new LinkedHashMap<>(ticket.customFields),
+                CustomField.ofProject(ticket.project.id).stream().map(ClientField::of).toList());
+    }
+
+    /** The client changes details of their ticket; TicketUpdated tells agents and notifications, as for an agent's edit. */
+    @POST
+    @Path("/details")
+    public TicketSummary edit(@PathParam("id") UUID id, @Valid @NotNull ClientEdit request) {
+        Ticket ticket = ClientTickets.own(id, request.clientEmail());
+        TicketType type = request.type() == null || request.type().isBlank() ? null
+                : TicketType.byName(ticket.project.id, request.type().strip()).orElseThrow(() -> new InvalidFieldException(
+                        "type", "Project " + ticket.project.key + " has no type \"" + request.type() + "\""));
+        // required fields are not enforced here: a ticket from mail may lack one, and that must not block other edits
+        Map<String, Object> fields = request.customFields() == null || request.customFields().isEmpty() ? null
+                : CustomFieldValues.apply(ticket.project.id, ticket.customFields, request.customFields(), false);
+        if (processed.claim("portal:" + request.requestId(), CONSUMER)) {
+            tickets.update(ticket, new TicketEdit(null, request.priority(), type, null, null, fields), ticket.version,
+                    ticket.clientEmail);
         }
         return TicketSummary.of(ticket);
     }

@@ -1,6 +1,8 @@
 package dev.relaydesk.ticket.client;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -142,6 +144,66 @@ class ClientCommandTest {
                 .body("key", equalTo("SUP")).body("name", equalTo("Support"));
         internal().get("/internal/projects/NOPE").then().statusCode(404);
         given().get("/internal/projects/SUP").then().statusCode(401);
+    }
+
+    /** The portal lets clients edit what the portal profile allows; ticket-service checks the values and tells everyone. */
+    @Test
+    void aClientEditsTheirTicketsDetailsOnceAndEveryoneHearsOfIt() {
+        String project = TestProjects.create(admin, "ED");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("key", "plan", "label", "Plan", "type", "SELECT", "options", List.of("Basic", "Pro")))
+                .post("/api/admin/projects/{key}/fields", project).then().statusCode(201);
+        String client = TestTickets.uniqueClient("edit");
+        String id = internal().body(Map.of("requestId", UUID.randomUUID(), "source", "WEB_FORM", "clientEmail", client,
+                "project", project, "title", "Upgrade", "description", "Please")).post("/internal/tickets")
+                .then().statusCode(201).extract().path("id");
+
+        internal().queryParam("clientEmail", client).get("/internal/tickets/{id}/client", id).then().statusCode(200)
+                .body("priority", equalTo("NORMAL")).body("types", contains("General"))
+                .body("fields.key", contains("plan"));
+        internal().body(Map.of("requestId", UUID.randomUUID(), "clientEmail", client, "customFields", Map.of("plan", "Gold")))
+                .post("/internal/tickets/{id}/client/details", id).then().statusCode(400)
+                .body("errors[0].field", equalTo("customFields.plan"));
+        Map<String, Object> edit = Map.of("requestId", UUID.randomUUID(), "clientEmail", client, "priority", "HIGH",
+                "customFields", Map.of("plan", "Pro"));
+        internal().body(edit).post("/internal/tickets/{id}/client/details", id).then().statusCode(200)
+                .body("priority", equalTo("HIGH"));
+        internal().body(edit).post("/internal/tickets/{id}/client/details", id).then().statusCode(200);
+
+        dev.relaydesk.events.TicketUpdated updated = EventJson.read(KafkaEvents.awaitRecord(kafka,
+                EventType.TICKET_UPDATED.topic(), record -> record.key().equals(id)).value(),
+                dev.relaydesk.events.TicketUpdated.class);
+        assertEquals(client, updated.actor());
+        assertEquals(List.of("priority", "customFields.plan"),
+                updated.changes().stream().map(dev.relaydesk.events.TicketUpdated.FieldChange::field).toList());
+        given().auth().oauth2(admin).get("/api/tickets/{id}", id).then().statusCode(200)
+                .body("customFields.plan", equalTo("Pro")).body("ticket.version", equalTo(1));
+        internal().body(Map.of("requestId", UUID.randomUUID(), "clientEmail", "intruder@example.com", "priority", "LOW"))
+                .post("/internal/tickets/{id}/client/details", id).then().statusCode(404);
+    }
+
+    /** The portal's forms offer a project's custom fields; the "add ticket" form of logged-in clients, the default project's. */
+    @Test
+    void thePortalLearnsAProjectsCustomFieldsAndWhichProjectIsTheDefault() {
+        String key = "CF" + (System.nanoTime() % 100_000_000);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(java.util.Map.of("key", key, "name", "Billing", "inboundAddress", key.toLowerCase() + "@relaydesk.test"))
+                .post("/api/admin/projects").then().statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(java.util.Map.of("key", "customerId", "label", "Customer id", "type", "TEXT", "required", true))
+                .post("/api/admin/projects/{key}/fields", key).then().statusCode(anyOf(equalTo(200), equalTo(201)));
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(java.util.Map.of("key", "plan", "label", "Plan", "type", "SELECT", "options", java.util.List.of("Basic", "Pro")))
+                .post("/api/admin/projects/{key}/fields", key).then().statusCode(anyOf(equalTo(200), equalTo(201)));
+
+        internal().get("/internal/projects/{key}", key).then().statusCode(200)
+                .body("customFields.key", contains("customerId", "plan"))
+                .body("customFields[0].label", equalTo("Customer id"))
+                .body("customFields[0].required", equalTo(true))
+                .body("customFields[1].type", equalTo("SELECT"))
+                .body("customFields[1].options", contains("Basic", "Pro"));
+        internal().get("/internal/default-project").then().statusCode(200).body("key", equalTo("SUP"));
+        given().get("/internal/default-project").then().statusCode(401);
     }
 
     private RequestSpecification internal() {
