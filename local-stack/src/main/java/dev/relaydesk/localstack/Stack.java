@@ -47,6 +47,8 @@ public final class Stack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Thread shutdownHook = new Thread(this::close, "relaydesk-stack-shutdown");
     private final List<String> skipped = new ArrayList<>();
+    /** The services' internal API key; Keycloak's login provider presents it to provider-gateway too. */
+    private final String apiKey = randomKey();
     private Endpoints endpoints;
     private ServiceRunner serviceRunner;
     private boolean closed;
@@ -131,7 +133,7 @@ public final class Stack implements AutoCloseable {
             say("Starting Keycloak (the very first start on a machine takes about a minute)...");
             add(KeycloakServer.start(data.resolve("keycloak"), logs.resolve("keycloak.log"),
                     config.repoRoot.resolve("identity-service/realm/relaydesk-realm.json"),
-                    ports.keycloak(), ports.keycloakManagement(), config.freshData, registry));
+                    ports.keycloak(), ports.keycloakManagement(), config.freshData, registry, loginProvider()));
             say("Keycloak ready on http://127.0.0.1:" + ports.keycloak() + " (" + secondsSince(tKeycloak) + ")");
         } catch (RuntimeException e) {
             failure = e;
@@ -152,9 +154,25 @@ public final class Stack implements AutoCloseable {
         return Endpoints.infra(ports);
     }
 
+    /**
+     * Keycloak's Relay Desk login provider (keycloak-login-provider's jar, when built), pointed at this stack's
+     * provider-gateway with this stack's internal key. Infrastructure-only stacks (tests) leave it unconfigured:
+     * a test that needs it sets the realm component's gatewayUrl and internalKey.
+     */
+    private KeycloakServer.LoginProvider loginProvider() {
+        Path jar = KeycloakServer.LoginProvider.find(config.repoRoot);
+        if (jar == null) {
+            say("NOTE: Keycloak starts without the Relay Desk login provider: keycloak-login-provider is not built");
+            return null;
+        }
+        if (config.services == Services.NONE) {
+            return new KeycloakServer.LoginProvider(jar, null, null);
+        }
+        return new KeycloakServer.LoginProvider(jar, "http://127.0.0.1:" + config.ports.providerGateway(), apiKey);
+    }
+
     private Endpoints startServices(Endpoints infra) {
         Postgres.ensureDatabase(config.database);
-        String apiKey = randomKey();
         List<ServiceCatalog.Service> services = new ArrayList<>();
         for (ServiceCatalog.Service s : ServiceCatalog.services(config.ports, infra, config.database, apiKey, config.portalPublicUrl)) {
             s = s.with(config.serviceProperties);

@@ -7,9 +7,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
- * The kinds of provider the gateway hosts. Configurable so far: "events" (webhook subscriptions, under
- * /api/admin/webhooks), "ticket-screening", "user-information" and "custom-fields" (/api/admin/providers/{kind});
- * the others are listed for what they will do.
+ * The kinds of provider the gateway hosts, all configurable: "events" (webhook subscriptions, under
+ * /api/admin/webhooks) and the others under /api/admin/providers/{kind}.
  */
 @Path("/api/provider-kinds")
 @Produces(MediaType.APPLICATION_JSON)

@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * purchases, licences, account. Refuses (401) a request whose signature does not verify.</li>
  * <li>{@code POST /custom-fields}: answers the custom-fields requests (contract {@code custom-fields/v1}) with the
  * client's customer id and plan, the same way.</li>
+ * <li>{@code POST /login}: answers the login requests (contract {@code login/v1}) from a directory of one demo user,
+ * {@code dana@example.com} / {@code relaydesk-demo}, the same way.</li>
  * <li>{@code GET /stats}: how many events it took, how many repeats it dropped, how many requests it refused.</li>
  * </ul>
  * Run: {@code WEBHOOK_SECRET=whsec_... java -jar sample-provider/target/sample-provider.jar [port]} (default 8090,
@@ -52,8 +54,11 @@ public final class SampleProvider implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         SampleProvider provider = new SampleProvider(server, secret, quiet);
         server.createContext("/events", provider::events);
-        server.createContext("/user-information", exchange -> provider.answerSigned(exchange, DemoCustomers::about));
-        server.createContext("/custom-fields", exchange -> provider.answerSigned(exchange, DemoCustomers::fields));
+        server.createContext("/user-information",
+                exchange -> provider.answerSigned(exchange, body -> DemoCustomers.about(first(CLIENT_EMAIL, body))));
+        server.createContext("/custom-fields",
+                exchange -> provider.answerSigned(exchange, body -> DemoCustomers.fields(first(CLIENT_EMAIL, body))));
+        server.createContext("/login", exchange -> provider.answerSigned(exchange, DemoLogins::answer));
         server.createContext("/stats", provider::stats);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.start();
@@ -104,7 +109,7 @@ public final class SampleProvider implements AutoCloseable {
         }
     }
 
-    /** A signed request about a client (user information, custom fields): the demo answer for its clientEmail. */
+    /** A signed request (user information, custom fields, login): the demo answer for its body. */
     private void answerSigned(HttpExchange exchange, java.util.function.UnaryOperator<String> answerFor) throws IOException {
         try (exchange) {
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -121,12 +126,11 @@ public final class SampleProvider implements AutoCloseable {
                 answer(exchange, 401, problem);
                 return;
             }
-            String email = first(CLIENT_EMAIL, new String(body, StandardCharsets.UTF_8));
             if (!quiet) {
-                System.out.println(exchange.getRequestURI().getPath() + " for " + email);
+                System.out.println(exchange.getRequestURI().getPath()); // never the body: a login carries a password
             }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            answer(exchange, 200, answerFor.apply(email));
+            answer(exchange, 200, answerFor.apply(new String(body, StandardCharsets.UTF_8)));
         }
     }
 

@@ -48,6 +48,23 @@ class SampleProviderTest {
     }
 
     @Test
+    void knowsItsDemoUserAndChecksThePasswordForSignedLoginRequests() throws Exception {
+        try (SampleProvider provider = SampleProvider.start(0, SECRET, true)) {
+            String lookup = "{\"action\":\"lookup\",\"username\":\"dana@example.com\"}";
+            HttpResponse<String> found = send(provider, "/login", "l1", lookup, sign("l1", lookup));
+            assertEquals(200, found.statusCode());
+            assertTrue(found.body().startsWith("{\"result\":\"found\",\"user\":{\"email\":\"dana@example.com\""), found.body());
+            String stranger = "{\"action\":\"lookup\",\"username\":\"eve@example.com\"}";
+            assertEquals("{\"result\":\"unknown\"}", send(provider, "/login", "l2", stranger, sign("l2", stranger)).body());
+            String right = "{\"action\":\"verify\",\"username\":\"dana@example.com\",\"password\":\"relaydesk-demo\"}";
+            assertTrue(send(provider, "/login", "l3", right, sign("l3", right)).body().startsWith("{\"result\":\"valid\""));
+            String wrong = "{\"action\":\"verify\",\"username\":\"dana@example.com\",\"password\":\"relaydesk-dem\"}";
+            assertEquals("{\"result\":\"invalid\"}", send(provider, "/login", "l4", wrong, sign("l4", wrong)).body());
+            assertEquals(401, send(provider, "/login", "l5", right, sign("l4", right)).statusCode());
+        }
+    }
+
+    @Test
     void answersSignedUserInformationRequestsWithStableDemoFactsAndRefusesUnsignedOnes() throws Exception {
         try (SampleProvider provider = SampleProvider.start(0, SECRET, true)) {
             String body = "{\"clientEmail\":\"ana@example.com\",\"clientName\":\"Ana\",\"ticketNumber\":\"SUP-1\",\"projectKey\":\"SUP\"}";

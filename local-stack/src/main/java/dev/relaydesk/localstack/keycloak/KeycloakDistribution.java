@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Enumeration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -46,13 +49,47 @@ final class KeycloakDistribution {
         });
     }
 
-    /** True once a start-dev has re-augmented the shared lib/ for dev mode (the slow first start). */
-    static boolean augmented() {
-        return Files.exists(home().resolve(MARKER));
+    /** True once a start-dev has re-augmented this distribution's lib/ for dev mode (the slow first start). */
+    static boolean augmented(Path dist) {
+        return Files.exists(dist.resolve(MARKER));
     }
 
-    static void markAugmented() throws IOException {
-        Files.writeString(home().resolve(MARKER), "start-dev build done\n");
+    static void markAugmented(Path dist) throws IOException {
+        Files.writeString(dist.resolve(MARKER), "start-dev build done\n");
+    }
+
+    /**
+     * The distribution with this provider jar in providers/: a copy of lib/ (Keycloak re-augments lib/ for its
+     * providers, which must not change the plain distribution other stacks use), keyed by the jar's hash, made once
+     * under the cache lock. The jar is built reproducibly, so only a changed provider makes a new copy (~170 MB).
+     */
+    static Path withProvider(Path jar) {
+        Path base = ensureUnpacked();
+        String hash;
+        try {
+            hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new StartupException("Keycloak", null, "cannot read " + jar + ": " + e, e);
+        }
+        Path flavour = cacheRoot().resolve("keycloak-" + version() + "-providers-" + hash.substring(0, 16));
+        if (Files.isRegularFile(flavour.resolve("lib/quarkus-run.jar"))) {
+            return flavour;
+        }
+        return withLock(() -> {
+            if (!Files.isRegularFile(flavour.resolve("lib/quarkus-run.jar"))) {
+                Path tmp = flavour.resolveSibling(flavour.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+                Dirs.deleteTree(tmp);
+                Files.createDirectories(tmp.resolve("providers"));
+                for (String dir : new String[] {"bin", "conf", "lib"}) {
+                    Dirs.copyTree(base.resolve(dir), tmp.resolve(dir));
+                }
+                Files.createSymbolicLink(tmp.resolve("themes"), base.resolve("themes"));
+                Files.copy(jar, tmp.resolve("providers/" + jar.getFileName()));
+                tmp.resolve("bin/kc.sh").toFile().setExecutable(true);
+                Files.move(tmp, flavour, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return flavour;
+        });
     }
 
     /**

@@ -32,6 +32,26 @@ import java.util.stream.Stream;
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String ADMIN_USER = "admin";
+
+    /**
+     * Keycloak's Relay Desk login provider: its jar, and where provider-gateway is and its internal key (both null:
+     * left to the realm component's own settings). Passed as SPI options through the environment, never the realm.
+     */
+    public record LoginProvider(Path jar, String gatewayUrl, String internalKey) {
+
+        static final String JAR = "keycloak-login-provider/target/keycloak-login-provider.jar";
+
+        /** The built jar in this checkout, or null. */
+        public static Path find(Path repoRoot) {
+            Path jar = repoRoot.resolve(JAR);
+            return Files.isRegularFile(jar) ? jar : null;
+        }
+
+        @Override
+        public String toString() {
+            return "LoginProvider[" + jar + ", " + gatewayUrl + "]"; // never the key
+        }
+    }
     private static final String COMPONENT = "Keycloak";
 
     private final ChildProcess process;
@@ -46,20 +66,26 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer start(Path dir, Path log, Path realmFile, int port, int managementPort, boolean fresh,
             PidRegistry registry) {
+        return start(dir, log, realmFile, port, managementPort, fresh, registry, null);
+    }
+
+    /** @param login the Relay Desk login provider to install, or null for none */
+    public static KeycloakServer start(Path dir, Path log, Path realmFile, int port, int managementPort, boolean fresh,
+            PidRegistry registry, LoginProvider login) {
         if (!Files.isRegularFile(realmFile)) {
             throw new StartupException(COMPONENT, null, "the realm file " + realmFile + " is missing");
         }
-        Path dist = KeycloakDistribution.ensureUnpacked();
+        Path dist = login == null ? KeycloakDistribution.ensureUnpacked() : KeycloakDistribution.withProvider(login.jar());
         try {
             String realmHash = sha256(realmFile);
             boolean seeded = prepareHome(dir, dist, realmFile, realmHash, fresh);
-            KeycloakServer server = launch(dir, log, port, managementPort, registry);
+            KeycloakServer server = launch(dist, dir, log, port, managementPort, registry, login);
             if (!seeded) {
                 // First import of this realm on this machine (schema + realm: ~15 s). Keep the database as a
                 // template, so that later fresh starts (every test build) copy it instead.
                 server.close();
                 KeycloakDistribution.saveDataTemplate(dir.resolve("data/h2"), realmHash);
-                server = launch(dir, log, port, managementPort, registry);
+                server = launch(dist, dir, log, port, managementPort, registry, login);
             }
             return server;
         } catch (IOException e) {
@@ -68,21 +94,21 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /** Only the very first start re-augments the shared lib/; it holds the cache lock meanwhile. */
-    private static KeycloakServer launch(Path dir, Path log, int port, int managementPort, PidRegistry registry)
-            throws IOException {
-        if (KeycloakDistribution.augmented()) {
+    private static KeycloakServer launch(Path dist, Path dir, Path log, int port, int managementPort,
+            PidRegistry registry, LoginProvider login) throws IOException {
+        if (KeycloakDistribution.augmented(dist)) {
             // A realm import on a machine loaded by parallel builds was seen to take over 180 s.
-            return launch(dir, log, port, managementPort, registry, Duration.ofSeconds(300));
+            return launch(dir, log, port, managementPort, registry, Duration.ofSeconds(300), login);
         }
         return KeycloakDistribution.withLock(() -> {
-            KeycloakServer server = launch(dir, log, port, managementPort, registry, Duration.ofSeconds(420));
-            KeycloakDistribution.markAugmented();
+            KeycloakServer server = launch(dir, log, port, managementPort, registry, Duration.ofSeconds(420), login);
+            KeycloakDistribution.markAugmented(dist);
             return server;
         });
     }
 
     private static KeycloakServer launch(Path dir, Path log, int port, int managementPort, PidRegistry registry,
-            Duration timeout) throws IOException {
+            Duration timeout, LoginProvider login) throws IOException {
         String javaHome = javaHome();
         List<String> command = List.of(dir.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port,
@@ -93,6 +119,11 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("JAVA_HOME", javaHome);
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"); // local dev admin; ./relaydesk up prints it
+            if (login != null && login.gatewayUrl() != null) {
+                // Runtime SPI options (no re-augmentation); the realm component leaves these empty.
+                env.put("KC_SPI_USER_STORAGE__RELAYDESK_LOGIN__GATEWAY_URL", login.gatewayUrl());
+                env.put("KC_SPI_USER_STORAGE__RELAYDESK_LOGIN__INTERNAL_KEY", login.internalKey());
+            }
         }, dir, log, registry);
         String ready = "http://127.0.0.1:" + port + "/realms/relaydesk/.well-known/openid-configuration";
         try {

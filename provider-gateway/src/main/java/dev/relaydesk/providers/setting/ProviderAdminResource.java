@@ -21,6 +21,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -83,6 +85,7 @@ public class ProviderAdminResource {
         setting.timeoutMs = request.timeoutMs() == null ? ProviderKinds.defaultTimeoutMs(kind) : request.timeoutMs();
         setting.fallback = ProviderKinds.hasFallback(kind) ? request.fallback() : null;
         setting.cacheTtlSeconds = ProviderKinds.cachesAnswers(kind) ? request.cacheTtlSeconds() : null;
+        applyLoginSettings(kind, setting, request);
         setting.enabled = request.enabled() == null || request.enabled();
         setting.updatedAt = Instant.now();
         setting.persist();
@@ -93,6 +96,36 @@ public class ProviderAdminResource {
     @Operation(summary = "Back to no provider of this kind (the platform's own behaviour)")
     public void delete(@PathParam("kind") String kind) {
         find(ProviderKinds.configurable(kind)).delete();
+    }
+
+    private static void applyLoginSettings(Kind kind, ProviderSetting setting, ProviderRequest request) {
+        if (!ProviderKinds.isLogin(kind)) {
+            return;
+        }
+        String role = request.defaultRole() == null ? ProviderSetting.ROLE_CLIENT : request.defaultRole().strip();
+        if (!role.equals(ProviderSetting.ROLE_CLIENT) && !role.equals(ProviderSetting.ROLE_NONE)) {
+            throw new InvalidFieldException("defaultRole", "client or none.");
+        }
+        setting.loginDefaultRole = role;
+        setting.loginEmailVerified = Boolean.TRUE.equals(request.markEmailVerified());
+        setting.loginUrl = checkedLoginUrl(request.loginUrl());
+    }
+
+    /** A page users' browsers open, not one the gateway calls: absolute http(s), no SSRF check needed. */
+    private static String checkedLoginUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new URISyntaxException(url, "not absolute http(s)");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw new InvalidFieldException("loginUrl", "An absolute http or https URL.");
+        }
     }
 
     private String checkedUrl(String url) {

@@ -10,7 +10,7 @@ public final class ProviderKinds {
 
     /** The kinds whose calls the platform makes; the others are listed by /api/provider-kinds only. */
     static final Set<Kind> CONFIGURABLE = Set.of(Kind.TICKET_SCREENING, Kind.USER_INFORMATION, Kind.CUSTOM_FIELDS,
-            Kind.REGISTRATION);
+            Kind.REGISTRATION, Kind.LOGIN);
 
     /** How long user information is reused for the same client when the admin did not say. */
     public static final int DEFAULT_CACHE_TTL_SECONDS = 60;
@@ -27,14 +27,18 @@ public final class ProviderKinds {
         };
     }
 
+    /** Keycloak's login provider waits 6 s for the gateway by default: the gateway must have answered by then. */
+    static final int LOGIN_MAX_TIMEOUT_MS = 5000;
+
     /**
      * The longest timeout an admin may set, in ms: ticket-service gives up on user information after 1.5 s and on
-     * custom fields after 3 s, so the gateway must have answered "unavailable" before that.
+     * custom fields after 3 s, and Keycloak's login provider after 6 s, so the gateway must have answered "unavailable" before that.
      */
     static int maxTimeoutMs(Kind kind) {
         return switch (kind) {
             case USER_INFORMATION -> 1200;
             case CUSTOM_FIELDS -> 2500;
+            case LOGIN -> LOGIN_MAX_TIMEOUT_MS;
             default -> 30000;
         };
     }
@@ -52,6 +56,11 @@ public final class ProviderKinds {
         return kind == Kind.USER_INFORMATION;
     }
 
+    /** Whether the login provider's own settings (default role, verified emails, login URL) mean something. */
+    static boolean isLogin(Kind kind) {
+        return kind == Kind.LOGIN;
+    }
+
     public static String pathName(Kind kind) {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -65,7 +74,7 @@ public final class ProviderKinds {
         }
         if (!CONFIGURABLE.contains(kind)) {
             throw new InvalidFieldException("kind", "The " + pathName + " provider cannot be configured yet; "
-                    + "configurable: ticket-screening, user-information, custom-fields, registration"
+                    + "configurable: ticket-screening, user-information, custom-fields, registration, login"
                     + " (events: /api/admin/webhooks).");
         }
         return kind;

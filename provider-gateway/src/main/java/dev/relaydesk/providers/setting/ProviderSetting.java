@@ -29,6 +29,9 @@ public class ProviderSetting extends PanacheEntityBase {
         ACCEPT_UNCHANGED, REJECT
     }
 
+    public static final String ROLE_CLIENT = "client";
+    public static final String ROLE_NONE = "none";
+
     @Id
     public UUID id;
 
@@ -55,6 +58,18 @@ public class ProviderSetting extends PanacheEntityBase {
     @Column(name = "cache_ttl_seconds")
     public Integer cacheTtlSeconds;
 
+    /** login: realm role of a user imported from the external service ({@code client} or {@code none}); null: client. */
+    @Column(name = "login_default_role")
+    public String loginDefaultRole;
+
+    /** login: every email the service vouches for counts as verified; null: false. */
+    @Column(name = "login_email_verified")
+    public Boolean loginEmailVerified;
+
+    /** login: the company's own login page, if it has one (shown to admins and other services, never called). */
+    @Column(name = "login_url")
+    public String loginUrl;
+
     @Column(nullable = false)
     public boolean enabled;
 
@@ -70,6 +85,14 @@ public class ProviderSetting extends PanacheEntityBase {
 
     public static Optional<ProviderSetting> enabled(Kind kind) {
         return find("kind = ?1 and enabled = true", kind).firstResultOptional();
+    }
+
+    public String loginDefaultRole() {
+        return loginDefaultRole == null ? ROLE_CLIENT : loginDefaultRole;
+    }
+
+    public boolean loginEmailVerified() {
+        return Boolean.TRUE.equals(loginEmailVerified);
     }
 
     public Fallback fallbackOrDefault() {

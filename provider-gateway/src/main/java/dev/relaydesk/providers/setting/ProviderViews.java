@@ -34,7 +34,15 @@ public final class ProviderViews {
             @Schema(description = "user-information: how long an answer is reused for the same client, in seconds "
                     + "(default 60; 0: ask every time)", example = "60")
             @Min(0) @Max(3600) Integer cacheTtlSeconds,
-            @Schema(description = "Defaults to true") Boolean enabled) {
+            @Schema(description = "Defaults to true") Boolean enabled,
+            @Schema(description = "login: realm role of a user the external service knows, when Keycloak first "
+                    + "imports them: client (default) or none", example = "client")
+            String defaultRole,
+            @Schema(description = "login: count every email the service vouches for as verified (default false)")
+            Boolean markEmailVerified,
+            @Schema(description = "login: the company's own login page, if any (absolute http or https URL); stored "
+                    + "and shown, never called", example = "https://sso.example.com/login")
+            @Size(max = 2000) String loginUrl) {
 
         @Override
         public String toString() {
@@ -46,14 +54,20 @@ public final class ProviderViews {
             @Schema(description = "user-information: seconds an answer is reused") Integer cacheTtlSeconds,
             boolean enabled, Instant updatedAt,
             @Schema(description = "Only in the answer that generated it: the secret to give the external service")
-            String generatedSecret) {
+            String generatedSecret,
+            @Schema(description = "login: client or none") String defaultRole,
+            @Schema(description = "login: every email counts as verified") Boolean markEmailVerified,
+            @Schema(description = "login: the company's own login page") String loginUrl) {
 
         static ProviderView of(ProviderSetting setting, String generatedSecret) {
             return new ProviderView(ProviderKinds.pathName(setting.kind), setting.mode, setting.url,
                     setting.secret != null, setting.timeoutMs,
                     ProviderKinds.hasFallback(setting.kind) ? setting.fallbackOrDefault() : null,
                     ProviderKinds.cachesAnswers(setting.kind) ? cacheTtl(setting) : null, setting.enabled,
-                    setting.updatedAt, generatedSecret);
+                    setting.updatedAt, generatedSecret,
+                    ProviderKinds.isLogin(setting.kind) ? setting.loginDefaultRole() : null,
+                    ProviderKinds.isLogin(setting.kind) ? setting.loginEmailVerified() : null,
+                    ProviderKinds.isLogin(setting.kind) ? setting.loginUrl : null);
         }
 
         private static Integer cacheTtl(ProviderSetting setting) {

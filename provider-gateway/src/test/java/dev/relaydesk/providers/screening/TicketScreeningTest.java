@@ -137,7 +137,7 @@ class TicketScreeningTest {
         configure(Map.of("mode", "EXTERNAL", "url", provider.url(), "secret", "plain")).statusCode(400)
                 .body("errors[0].field", equalTo("secret"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("mode", "EXTERNAL"))
-                .put("/api/admin/providers/login").then().statusCode(400).body("errors[0].field", equalTo("kind"));
+                .put("/api/admin/providers/telepathy").then().statusCode(400).body("errors[0].field", equalTo("kind"));
         given().auth().oauth2(KeycloakTokens.accessToken("agent", "agent")).contentType(ContentType.JSON)
                 .body(Map.of("mode", "BUILT_IN")).put("/api/admin/providers/ticket-screening").then().statusCode(403);
         given().contentType(ContentType.JSON).body(draft()).post("/internal/screening").then().statusCode(401);
