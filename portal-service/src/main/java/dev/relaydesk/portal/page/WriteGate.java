@@ -116,6 +116,11 @@ public class WriteGate {
         return first.matches("[a-z]{2,3}") ? first : null;
     }
 
+    /** The project asks for a code before a browser writes through a link. */
+    public boolean required() {
+        return required;
+    }
+
     /** The project asks for a code and this browser has not entered one. */
     public boolean locked() {
         return required && !trusted;
