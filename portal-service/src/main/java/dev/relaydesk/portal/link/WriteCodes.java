@@ -112,8 +112,11 @@ public class WriteCodes {
      */
     @Transactional
     public Request request(AccessLink link, PortalTicket ticket, String language) {
+        // the link's row, locked, orders two requests of one link (two clicks, two replicas): the second sees the
+        // first's code and is told to wait, instead of both inserting one
+        AccessLink.findById(link.id, LockModeType.PESSIMISTIC_WRITE);
         Instant now = Instant.now();
-        WriteCode code = WriteCode.findById(link.id, LockModeType.PESSIMISTIC_WRITE);
+        WriteCode code = WriteCode.findById(link.id);
         if (code != null && code.createdAt.plus(resendInterval).isAfter(now)) {
             return new TooSoon(Math.max(1, Duration.between(now, code.createdAt.plus(resendInterval)).toSeconds()));
         }

@@ -32,9 +32,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -185,6 +190,40 @@ class WriteCodeTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertTrue(((List<?>) given().auth().oauth2(admin)
                 .get(TicketServiceProcess.baseUrl + "/api/tickets/{id}", ticketId).then().statusCode(200)
                 .extract().path("notes.body")).contains("No code needed here")));
+    }
+
+    /** Two clicks at once (or two replicas) send one code; the other is told a code is on its way. */
+    @Test
+    void twoRequestsAtOnceSendOneCode() throws Exception {
+        String project = project();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("expiryDays", 90, "writeCodeRequired", true))
+                .put("/api/admin/projects/{key}/link-policy", project).then().statusCode(200);
+        String email = "twice-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String ticketId = ticket(project, email, "Double click");
+        String page = link(ticketId, email);
+        String csrf = hidden(await().atMost(Duration.ofSeconds(60)).until(() -> given().get(page).asString(),
+                body -> body.contains("Double click")), "csrf");
+
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            Future<Integer> first = two.submit(() -> {
+                start.await();
+                return post(given(), page + "/code", Map.of("csrf", csrf)).statusCode();
+            });
+            Future<Integer> second = two.submit(() -> {
+                start.await();
+                return post(given(), page + "/code", Map.of("csrf", csrf)).statusCode();
+            });
+            start.countDown();
+            assertEquals(List.of(200, 429), Stream.of(first.get(), second.get()).sorted().toList());
+        } finally {
+            two.shutdownNow();
+        }
+        codeEvent(ticketId, null);
+        assertEquals(1L, KafkaEvents.records(kafka, EventType.ACCESS_CODE_REQUESTED.topic()).stream()
+                .filter(record -> ticketId.equals(record.key())).count(), "one code mailed");
     }
 
     /** The code notification-service is asked to mail for this ticket (other than an earlier request's). */
