@@ -19,7 +19,8 @@ public enum EventType {
     CLIENT_REGISTERED("ClientRegistered", ClientRegistered.class),
     MAIL_BOUNCED("MailBounced", MailBounced.class),
     CLOSED_TICKET_REPLY_REFUSED("ClosedTicketReplyRefused", ClosedTicketReplyRefused.class),
-    TICKET_LINKED("TicketLinked", TicketLinked.class);
+    TICKET_LINKED("TicketLinked", TicketLinked.class),
+    ACCESS_CODE_REQUESTED("AccessCodeRequested", AccessCodeRequested.class);
 
     private final String topic;
     private final Class<? extends RelaydeskEvent> recordClass;

@@ -1,5 +1,6 @@
 package dev.relaydesk.notification.delivery;
 
+import dev.relaydesk.events.AccessCodeRequested;
 import dev.relaydesk.events.ClosedTicketReplyRefused;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.NoteAdded;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Decides which messages an event owes, and queues them: the project's switches say which notifications go
@@ -32,6 +34,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @Transactional(TxType.MANDATORY)
 public class Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(Deliveries.class);
 
     /** Tickets a client opened; one an agent or a script opened is not news to the agents. */
     private static final Set<TicketSource> CLIENT_SOURCES = EnumSet.of(TicketSource.EMAIL, TicketSource.WEB_FORM,
@@ -109,6 +113,20 @@ public class Deliveries {
     public void onClosedTicketReplyRefused(ClosedTicketReplyRefused event) {
         queue(MailKind.CLOSED_TICKET_REPLY, "closed-reply:" + event.mailId(), event.ticketId(), event.clientEmail(),
                 null, event);
+    }
+
+    /**
+     * A browser asked for a code to write on the client's ticket: the code goes to the client, once per request. A
+     * request that arrives after its code expired (a long outage) sends nothing: the client asks again.
+     */
+    public void onAccessCodeRequested(AccessCodeRequested event) {
+        if (!event.expiresAt().isAfter(Instant.now())) {
+            LOG.infof("Access code request %s for ticket %s arrived after its code expired; no mail", event.requestId(),
+                    event.ticketId());
+            return;
+        }
+        queue(MailKind.ACCESS_CODE, "access-code:" + event.requestId(), event.ticketId(), event.clientEmail(), null,
+                event);
     }
 
     /** Whoever did it (an agent's username, a client's address) is not told about it. */

@@ -116,7 +116,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "trace_parent")
     public String traceParent;
 
-    /** The ticket event that asked for this message, read back from {@link #payload}. */
+    /**
+     * The ticket event that asked for this message, read back from {@link #payload}. An access code's mail has none
+     * (its request is no ticket event) and is not announced.
+     */
     public TicketEvent cause() {
         return switch (kind) {
             case TICKET_CONFIRMATION, NEW_TICKET -> EventJson.read(payload, TicketCreated.class);
@@ -124,6 +127,7 @@ public class Delivery extends PanacheEntityBase {
             case TICKET_CLOSED -> EventJson.read(payload, TicketClosed.class);
             case TICKET_REOPENED -> EventJson.read(payload, TicketReopened.class);
             case CLOSED_TICKET_REPLY -> EventJson.read(payload, ClosedTicketReplyRefused.class);
+            case ACCESS_CODE -> throw new IllegalStateException("An access code's mail has no ticket event");
             case AUTOMATED_ACTION -> (TicketEvent) EventJson.read(payload, EventType.valueOf(eventType).recordClass());
         };
     }

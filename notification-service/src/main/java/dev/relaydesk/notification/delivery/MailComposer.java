@@ -1,5 +1,6 @@
 package dev.relaydesk.notification.delivery;
 
+import dev.relaydesk.events.AccessCodeRequested;
 import dev.relaydesk.events.ClosedTicketReplyRefused;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.NoteAdded;
@@ -25,8 +26,11 @@ import dev.relaydesk.notification.template.TemplateRenderer;
 import dev.relaydesk.notification.ticket.KnownTicket;
 import dev.relaydesk.notification.ticket.KnownTickets;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -44,8 +48,13 @@ public class MailComposer {
     private final AgentDirectory agents;
     private final ReplyTokens replyTokens;
 
+    /** The sender of mails that expect no answer (one-time codes). */
+    private final String noReplyAddress;
+
     MailComposer(@RestClient PortalLinks portalLinks, TemplateCatalog catalog, TemplateRenderer renderer,
-            ProjectSettings settings, KnownTickets knownTickets, AgentDirectory agents, ReplyTokens replyTokens) {
+            ProjectSettings settings, KnownTickets knownTickets, AgentDirectory agents, ReplyTokens replyTokens,
+            @ConfigProperty(name = "relaydesk.notification.no-reply-address") String noReplyAddress) {
+        this.noReplyAddress = noReplyAddress;
         this.agents = agents;
         this.replyTokens = replyTokens;
         this.portalLinks = portalLinks;
@@ -77,6 +86,7 @@ public class MailComposer {
                     EventJson.read(delivery.payload, ClosedTicketReplyRefused.class));
             case CLIENT_NOTE -> clientNoteToAgent(delivery, EventJson.read(delivery.payload, NoteAdded.class));
             case NEW_TICKET -> newTicketToAgent(delivery, EventJson.read(delivery.payload, TicketCreated.class));
+            case ACCESS_CODE -> accessCode(delivery, EventJson.read(delivery.payload, AccessCodeRequested.class));
             case AUTOMATED_ACTION -> throw new IllegalStateException("A rule's message is composed by RuleMessages");
         };
     }
@@ -126,6 +136,28 @@ public class MailComposer {
                 refused.clientEmail(), refused.clientName(), answered, AutoSubmitted.AUTO_REPLIED));
     }
 
+    /**
+     * The one-time code a browser asked for, to the ticket's client: automatic, from the no-reply address, no reply
+     * token (nothing comes back to the ticket), and never once the code has expired.
+     */
+    private OutgoingMail accessCode(Delivery delivery, AccessCodeRequested requested) {
+        Instant now = Instant.now();
+        if (requested.code() == null || !requested.expiresAt().isAfter(now)) {
+            throw new UndeliverableException("The code expired before it could be sent");
+        }
+        String projectName = knownTickets.find(requested.ticketId()).map(ticket -> ticket.projectName)
+                .filter(name -> name != null && !name.isBlank()).orElse(requested.projectKey());
+        long minutes = Math.max(1, Duration.between(now, requested.expiresAt()).plusSeconds(59).toMinutes());
+        MailData data = new MailData(null, MailData.firstName(requested.clientName()), requested.clientName(),
+                requested.number(), requested.title(), null, null, null, projectName, requested.code(),
+                Long.toString(minutes));
+        RenderedMail mail = renderer.render(catalog.effective(requested.projectKey(), delivery.kind,
+                languageFor(requested.projectKey(), requested.language())).text(), data);
+        return new OutgoingMail(delivery.messageId, noReplyAddress, projectName, null, requested.clientEmail(),
+                requested.clientName(), withTicketNumber(mail.subject(), requested.number()), mail.text(), mail.html(),
+                List.of(), AutoSubmitted.AUTO_GENERATED);
+    }
+
     /** What the client wrote, to an agent the ticket is assigned to. */
     private OutgoingMail clientNoteToAgent(Delivery delivery, NoteAdded note) {
         AgentContact agent = agentOf(delivery);
@@ -173,8 +205,7 @@ public class MailComposer {
 
     /** @param recipientLanguage the recipient's own language if known and shipped; else the project's */
     private OutgoingMail render(Delivery delivery, MailData data, Envelope envelope, String recipientLanguage) {
-        String language = recipientLanguage != null && ShippedTemplates.supports(recipientLanguage) ? recipientLanguage
-                : settings.languageOf(envelope.projectKey());
+        String language = languageFor(envelope.projectKey(), recipientLanguage);
         RenderedMail mail = renderer.render(catalog.effective(envelope.projectKey(), delivery.kind, language).text(), data);
         // Replies go to the project's address plus the ticket's token: the surest way back to the ticket, whatever
         // the replying mail program does to the threading headers and the subject.
@@ -183,6 +214,11 @@ public class MailComposer {
                 withTicketNumber(mail.subject(), data.ticketNumber()), mail.text(), mail.html(),
                 envelope.threadMessageId() == null ? List.of() : List.of(envelope.threadMessageId()),
                 envelope.autoSubmitted());
+    }
+
+    private String languageFor(String projectKey, String recipientLanguage) {
+        return recipientLanguage != null && ShippedTemplates.supports(recipientLanguage) ? recipientLanguage
+                : settings.languageOf(projectKey);
     }
 
     /** mail-ingest threads replies by "[SUP-42]" too: an admin's subject cannot lose it. */

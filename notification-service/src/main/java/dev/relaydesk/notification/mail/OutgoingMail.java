@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A mail ready to send, with a plain-text and an HTML part. {@code autoSubmitted} marks mails no person wrote (RFC 3834), so other robots never
- * answer them.
+ * answer them. {@code replyTo} is null for a mail that expects no answer (a one-time code).
  */
 public record OutgoingMail(
         String messageId,

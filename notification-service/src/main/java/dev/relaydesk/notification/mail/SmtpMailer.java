@@ -45,7 +45,9 @@ public class SmtpMailer {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        message.setReplyTo(new InternetAddress[] {new InternetAddress(mail.replyTo())});
+        if (mail.replyTo() != null) {
+            message.setReplyTo(new InternetAddress[] {new InternetAddress(mail.replyTo())});
+        }
         message.setSubject(singleLine(mail.subject()), StandardCharsets.UTF_8.name());
         message.setContent(alternatives(mail));
         if (!mail.inReplyTo().isEmpty()) {

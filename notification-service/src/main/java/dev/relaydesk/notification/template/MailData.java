@@ -16,12 +16,21 @@ public record MailData(
         String stage,
         String noteText,
         String agentName,
-        String projectName) {
+        String projectName,
+        String accessCode,
+        String accessCodeMinutes) {
+
+    /** Every mail but the access code's. */
+    public MailData(String portalLink, String clientFirstName, String clientName, String ticketNumber, String title,
+            String stage, String noteText, String agentName, String projectName) {
+        this(portalLink, clientFirstName, clientName, ticketNumber, title, stage, noteText, agentName, projectName,
+                null, null);
+    }
 
     /** What a preview shows for a ticket the service has never heard of. */
     public static final MailData SAMPLE = new MailData("https://portal.example/t/sample-link", "Jane", "Jane Doe",
             "SUP-42", "Printer on floor 3 prints blank pages", "In progress",
-            "Please restart the printer and tell us if it helps.", "Alex Agent", "Support");
+            "Please restart the printer and tell us if it helps.", "Alex Agent", "Support", "048213", "10");
 
     public Map<String, Object> asMap() {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -34,11 +43,14 @@ public record MailData(
         values.put("noteText", orEmpty(noteText));
         values.put("agentName", orEmpty(agentName));
         values.put("projectName", orEmpty(projectName));
+        values.put("accessCode", orEmpty(accessCode));
+        values.put("accessCodeMinutes", orEmpty(accessCodeMinutes));
         return values;
     }
 
     public MailData withPortalLink(String link) {
-        return new MailData(link, clientFirstName, clientName, ticketNumber, title, stage, noteText, agentName, projectName);
+        return new MailData(link, clientFirstName, clientName, ticketNumber, title, stage, noteText, agentName, projectName,
+                accessCode, accessCodeMinutes);
     }
 
     /** "Jane" of "Jane Doe"; a greeting word when the name is unknown. */

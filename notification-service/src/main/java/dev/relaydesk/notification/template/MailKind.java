@@ -16,6 +16,11 @@ public enum MailKind {
      * answer such replies instead of reopening the ticket.
      */
     CLOSED_TICKET_REPLY("closed-ticket-reply", Audience.CLIENT),
+    /**
+     * To the client: the one-time code a browser asked for, to write on their ticket through its link (projects
+     * whose link policy asks for one). Uses {@code {accessCode}} and {@code {accessCodeMinutes}}.
+     */
+    ACCESS_CODE("access-code", Audience.CLIENT),
     /** To the assigned agents: the client wrote. */
     CLIENT_NOTE("client-note", Audience.AGENTS),
     /** To the agents to notify of a ticket a client opened. */

@@ -104,9 +104,15 @@ public class AccessLinks {
         access.persist();
     }
 
-    /** Revokes every live link of the ticket; the next mail to the client mints a new one. */
+    /**
+     * Revokes every live link of the ticket; the next mail to the client mints a new one. Browsers trusted to write
+     * through them (see WriteCodes) are forgotten, and so are codes not yet entered.
+     */
     @Transactional
     public int revokeAll(UUID ticketId) {
+        String ofTicket = "linkId in (select link.id from AccessLink link where link.ticketId = ?1)";
+        TrustedBrowser.delete(ofTicket, ticketId);
+        WriteCode.delete(ofTicket, ticketId);
         return AccessLink.update("revokedAt = ?1 where ticketId = ?2 and revokedAt is null", Instant.now(), ticketId);
     }
 

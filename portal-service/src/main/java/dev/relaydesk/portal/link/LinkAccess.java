@@ -18,7 +18,13 @@ import java.util.UUID;
 @Table(name = "link_access")
 public class LinkAccess extends PanacheEntityBase {
 
-    public enum Action { VIEW, COMMENT, CLOSE, REOPEN, FEEDBACK, EDIT }
+    /**
+     * What happened. The CODE_ and WRITE_ actions belong to projects that ask for a code before writing: a code was
+     * mailed, entered right or wrong, and a post from a browser without a code was refused (a forwarded link shows
+     * here). The code itself is never recorded.
+     */
+    public enum Action { VIEW, COMMENT, CLOSE, REOPEN, FEEDBACK, EDIT, CODE_SENT, CODE_ACCEPTED, CODE_REJECTED,
+        WRITE_REFUSED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

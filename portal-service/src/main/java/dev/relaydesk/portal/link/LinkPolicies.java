@@ -43,17 +43,36 @@ public class LinkPolicies {
         return link.createdAt.plus(Duration.ofDays(expiryDays(ticket == null ? null : ticket.projectKey)));
     }
 
+    /** Whether the project asks a browser for a code from the client's mail before it writes through a link. */
+    public boolean writeCodeRequired(String projectKey) {
+        if (projectKey == null) {
+            return false;
+        }
+        LinkPolicy policy = LinkPolicy.findById(projectKey.toUpperCase(Locale.ROOT));
+        return policy != null && policy.writeCodeRequired;
+    }
+
     @Transactional
     public void setExpiryDays(String projectKey, int days) {
+        set(projectKey, days, null);
+    }
+
+    /** @param writeCodeRequired null keeps what the project has (off for a project without a policy) */
+    @Transactional
+    public void set(String projectKey, int days, Boolean writeCodeRequired) {
         String key = projectKey.toUpperCase(Locale.ROOT);
         LinkPolicy policy = LinkPolicy.findById(key);
         if (policy == null) {
             policy = new LinkPolicy();
             policy.projectKey = key;
             policy.expiryDays = days;
+            policy.writeCodeRequired = Boolean.TRUE.equals(writeCodeRequired);
             policy.persist();
         } else {
             policy.expiryDays = days;
+            if (writeCodeRequired != null) {
+                policy.writeCodeRequired = writeCodeRequired;
+            }
         }
     }
 }

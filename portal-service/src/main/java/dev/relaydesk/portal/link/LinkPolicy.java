@@ -6,7 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A project's own link lifetime, set by an admin. */
+/** A project's own link lifetime and whether writing through a link needs a code from the client's mail. */
 @Entity
 @Table(name = "link_policy")
 public class LinkPolicy extends PanacheEntityBase {
@@ -17,4 +17,8 @@ public class LinkPolicy extends PanacheEntityBase {
 
     @Column(name = "expiry_days", nullable = false)
     public int expiryDays;
+
+    /** A browser must enter a one-time code mailed to the client before it writes through a link (see WriteCodes). */
+    @Column(name = "write_code_required", nullable = false)
+    public boolean writeCodeRequired;
 }

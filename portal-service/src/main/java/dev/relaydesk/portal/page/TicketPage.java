@@ -13,6 +13,14 @@ import dev.relaydesk.portal.feedback.FeedbackService.AlreadyGivenException;
 import dev.relaydesk.portal.link.AccessLink;
 import dev.relaydesk.portal.link.AccessLinks;
 import dev.relaydesk.portal.link.LinkAccess;
+import dev.relaydesk.portal.link.WriteCodes;
+import dev.relaydesk.portal.link.WriteCodes.Check;
+import dev.relaydesk.portal.link.WriteCodes.Locked;
+import dev.relaydesk.portal.link.WriteCodes.NoLiveCode;
+import dev.relaydesk.portal.link.WriteCodes.Sent;
+import dev.relaydesk.portal.link.WriteCodes.TooSoon;
+import dev.relaydesk.portal.link.WriteCodes.Trusted;
+import dev.relaydesk.portal.link.WriteCodes.Wrong;
 import dev.relaydesk.portal.registration.ClientRegistrations;
 import dev.relaydesk.portal.registration.ClientRegistrations.Created;
 import dev.relaydesk.portal.registration.ClientRegistrations.ExistedBefore;
@@ -71,6 +79,7 @@ public class TicketPage {
             "details", "Your changes were sent. They show here in a moment.",
             "registered", "Your account is ready. Log in to see all your tickets in one place.",
             "registered-before", "You have an account already. Log in with it to see all your tickets.");
+    private static final String TRUSTED = "This browser is confirmed: you can write on this ticket now.";
 
     /**
      * Everything the ticket page shows. Each form has its own request id, so a retried submission is
@@ -125,6 +134,12 @@ public class TicketPage {
     /** The page's project look (logo, welcome text, details shown); see PortalProfile. */
     @Inject
     Branding branding;
+
+    /** Whether this browser may write, where the project asks for a code first (inject:writeGate). */
+    @Inject
+    WriteGate writeGate;
+    @Inject
+    WriteCodes writeCodes;
 
     /** The details the client may change, as the project's portal profile allows (inject:detailsForm). */
     @Inject
@@ -207,6 +222,10 @@ public class TicketPage {
         if (ticket == null || !ticket.isReady()) {
             return Response.seeOther(URI.create("/t/" + token)).build();
         }
+        if (writeGate.refuses(link.get(), ticket)) {
+            writeGate.keepFeedback(rating, comment);
+            return refusedWithoutCode(link.get(), token, null);
+        }
         if (ticket.status == TicketStatus.OPEN) {
             return rerender(token, 409, "Feedback can be given once the ticket is closed.", null);
         }
@@ -249,6 +268,11 @@ public class TicketPage {
         Map<String, String> posted = FieldInputs.allPosted();
         posted.remove("requestId");
         posted.remove("csrf");
+        if (writeGate.refuses(link.get(), ticket)) {
+            links.recordAccess(link.get(), LinkAccess.Action.WRITE_REFUSED);
+            writeGate.refused();
+            return rerenderDetails(link.get(), ticket, token, 403, posted, null);
+        }
         PortalProfile profile = PortalProfile.of(ticket.projectKey).filter(PortalProfile::allowsEdits).orElse(null);
         if (profile == null || ticket.status != TicketStatus.OPEN
                 || posted.keySet().stream().anyMatch(name -> !DetailsForm.allowed(profile, name))) {
@@ -327,6 +351,12 @@ public class TicketPage {
         }
         String first = firstName == null ? "" : firstName.strip();
         String last = lastName == null ? "" : lastName.strip();
+        if (writeGate.refuses(link.get(), PortalTicket.findById(link.get().ticketId))) {
+            // an account for the link's address is the strongest write of all: never from a forwarded link
+            links.recordAccess(link.get(), LinkAccess.Action.WRITE_REFUSED);
+            writeGate.refused();
+            return rerenderOffer(token, 403, first, last, null, null);
+        }
         if (first.isEmpty() || first.length() > ClientRegistrations.MAX_NAME) {
             return rerenderOffer(token, 400, first, last, "Enter your first name (at most "
                     + ClientRegistrations.MAX_NAME + " characters).", "firstName");
@@ -358,6 +388,73 @@ public class TicketPage {
                 "We could not create your account right now. Please try again in a moment.", null);
     }
 
+    /**
+     * "Send me a code": a one-time code mailed to the link's client, where the project asks for one before a browser
+     * writes. What the client was writing travels along ({@code draft}) and comes back into the form.
+     */
+    @POST
+    @Path("/code")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response sendCode(@PathParam("token") String token, @RestForm String csrf, @RestForm String draft) {
+        Optional<AccessLink> link = links.resolve(token);
+        if (link.isEmpty()) {
+            return notFound();
+        }
+        if (!formTokens.isValid(link.get().id, csrf)) {
+            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
+        }
+        PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
+        if (ticket == null || !ticket.isReady() || !writeGate.refuses(link.get(), ticket)) {
+            return Response.seeOther(URI.create("/t/" + token)).build();
+        }
+        int status = 200;
+        WriteCodes.Request request = writeCodes.request(link.get(), ticket, writeGate.preferredLanguage());
+        if (request instanceof Sent sent) {
+            writeGate.codeSent(sent.expiresAt());
+        } else if (request instanceof TooSoon tooSoon) {
+            status = 429;
+            writeGate.error("We sent a code a moment ago: please look in your mailbox (and its spam folder), or ask"
+                    + " for a new one in " + tooSoon.retryAfterSeconds() + " seconds.");
+        }
+        return Response.status(status).entity(render(link.get(), ticket, token, null, null, draft, null)).build();
+    }
+
+    /** The code from the mail: a right one lets this browser write through the link (a cookie, per link). */
+    @POST
+    @Path("/code/check")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response checkCode(@PathParam("token") String token, @RestForm String code, @RestForm String csrf,
+            @RestForm String draft) {
+        Optional<AccessLink> link = links.resolve(token);
+        if (link.isEmpty()) {
+            return notFound();
+        }
+        if (!formTokens.isValid(link.get().id, csrf)) {
+            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
+        }
+        PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
+        if (ticket == null || !ticket.isReady() || !writeGate.refuses(link.get(), ticket)) {
+            return Response.seeOther(URI.create("/t/" + token)).build();
+        }
+        Check check = writeCodes.check(link.get(), code);
+        if (check instanceof Trusted trusted) {
+            writeGate.trustedNow();
+            return Response.ok(render(link.get(), ticket, token, TRUSTED, null, draft, null))
+                    .cookie(writeGate.trustCookie(link.get(), token, trusted.cookieValue())).build();
+        }
+        if (check instanceof Wrong wrong) {
+            writeGate.error("That code is not right. Please check the email and try again (" + wrong.triesLeft()
+                    + (wrong.triesLeft() == 1 ? " try" : " tries") + " left).");
+        } else if (check instanceof Locked) {
+            writeGate.codeNotLive();
+            writeGate.error("That code was entered wrong too often and no longer works. Send yourself a new code.");
+        } else if (check instanceof NoLiveCode) {
+            writeGate.codeNotLive();
+            writeGate.error("That code has expired or was already used. Send yourself a new code.");
+        }
+        return Response.status(400).entity(render(link.get(), ticket, token, null, null, draft, null)).build();
+    }
+
     @GET
     @Path("/{rest: .+}")
     public Response unknownBelowToken() {
@@ -374,6 +471,9 @@ public class TicketPage {
         if (!formTokens.isValid(link.get().id, csrf)) {
             return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
         }
+        if (writeGate.refuses(link.get(), PortalTicket.findById(link.get().ticketId))) {
+            return refusedWithoutCode(link.get(), token, draft);
+        }
         try {
             command.accept(link.get());
         } catch (RuntimeException e) {
@@ -382,6 +482,13 @@ public class TicketPage {
         }
         links.recordAccess(link.get(), what);
         return Response.seeOther(URI.create("/t/" + token + "?sent=" + what.name().toLowerCase(Locale.ROOT))).build();
+    }
+
+    /** A post from a browser that has not entered the project's code: the page again, with the code form and the text. */
+    private Response refusedWithoutCode(AccessLink link, String token, String draft) {
+        links.recordAccess(link, LinkAccess.Action.WRITE_REFUSED);
+        writeGate.refused();
+        return rerender(token, 403, null, draft);
     }
 
     private Response rerender(String token, int status, String error, String draft) {
@@ -402,6 +509,7 @@ public class TicketPage {
     private TemplateInstance render(AccessLink link, PortalTicket ticket, String token, String flash, String error,
             String draft, RegistrationOffer offer) {
         branding.use(ticket.projectKey);
+        writeGate.prepare(link, ticket);
         if (!detailsForm.prepared()) {
             detailsForm.prepare(ticket, link.clientEmail, Map.of(), null);
         }

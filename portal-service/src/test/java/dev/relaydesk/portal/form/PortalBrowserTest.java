@@ -6,7 +6,11 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.relaydesk.events.AccessCodeRequested;
+import dev.relaydesk.events.EventJson;
+import dev.relaydesk.events.EventType;
 import dev.relaydesk.portal.testing.TicketServiceProcess;
+import dev.relaydesk.testsupport.KafkaEvents;
 import dev.relaydesk.testsupport.Browser;
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
@@ -42,6 +46,9 @@ class PortalBrowserTest {
 
     @TestHTTPResource("/")
     URL root;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -130,6 +137,61 @@ class PortalBrowserTest {
         } finally {
             given().auth().oauth2(admin).delete("/api/admin/portal-profiles/SUP").then().statusCode(204);
         }
+    }
+
+    /**
+     * A project that asks for a code before writing: the comment typed in a new browser is refused but kept, the
+     * code (what notification-service would mail) is typed in, the same comment then goes through; the same link
+     * in a browser without the cookie is refused again.
+     */
+    @Test
+    void aNewBrowserWritesAfterTypingTheCodeFromTheMailWithoutLosingTheComment() {
+        String admin = KeycloakTokens.accessToken("admin", "admin");
+        String project = "BC" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("key", project, "name", "Browser codes", "inboundAddress", project.toLowerCase() + "@relaydesk.test"))
+                .post(TicketServiceProcess.baseUrl + "/api/admin/projects").then().statusCode(201);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("expiryDays", 90, "writeCodeRequired", true))
+                .put("/api/admin/projects/{key}/link-policy", project).then().statusCode(200);
+        String email = "robin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String ticketId = given().header("X-Relaydesk-Internal-Key", RelaydeskTestResource.INTERNAL_API_KEY)
+                .contentType(ContentType.JSON)
+                .body(Map.of("requestId", UUID.randomUUID().toString(), "source", "WEB_FORM", "clientEmail", email,
+                        "project", project, "title", "Badge reader beeps", "description", "Three short beeps."))
+                .post(TicketServiceProcess.baseUrl + "/internal/tickets").then().statusCode(201).extract().path("id");
+        String url = given().header("X-Relaydesk-Internal-Key", RelaydeskTestResource.INTERNAL_API_KEY)
+                .contentType(ContentType.JSON).body(Map.of("clientEmail", email))
+                .post("/internal/tickets/{id}/links", ticketId).then().statusCode(201).extract().path("url");
+        String link = base() + url.substring(url.indexOf("/t/"));
+        String comment = "The beeps stopped after I swapped the badge.";
+
+        showsSoon(wait, link, By.tagName("h1"), "Badge reader beeps");
+        assertTrue(browser.findElement(By.cssSelector(".write-code")).getText()
+                .contains("To write from this browser, enter the code we email to r***@example.com"));
+        browser.findElement(By.id("comment")).sendKeys(comment);
+        browser.findElement(By.cssSelector("form.reply button[type=submit]")).click();
+        assertTrue(browser.findElement(By.cssSelector(".write-code .error")).getText().startsWith("Not sent yet"));
+        assertEquals(comment, browser.findElement(By.id("comment")).getDomProperty("value"), "the comment is kept");
+
+        browser.findElement(By.cssSelector("form.send-code button")).click();
+        assertTrue(browser.findElement(By.cssSelector(".write-code .flash")).getText().startsWith("We emailed a code"));
+        screenshot("write-code");
+        String code = EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.ACCESS_CODE_REQUESTED.topic(),
+                record -> ticketId.equals(record.key())).value(), AccessCodeRequested.class).code();
+        browser.findElement(By.id("write-code-input")).sendKeys(code);
+        browser.findElement(By.cssSelector("form.check-code button")).click();
+        assertEquals("This browser is confirmed: you can write on this ticket now.",
+                browser.findElement(By.cssSelector(".flash")).getText());
+        assertEquals(0, browser.findElements(By.cssSelector(".write-code")).size());
+        assertEquals(comment, browser.findElement(By.id("comment")).getDomProperty("value"), "still the client's text");
+        browser.findElement(By.cssSelector("form.reply button[type=submit]")).click();
+        showsSoon(wait, link, By.cssSelector(".conversation"), comment);
+
+        browser.manage().deleteAllCookies(); // as another browser that was given the link
+        browser.get(link);
+        browser.findElement(By.id("comment")).sendKeys("Written by someone else");
+        browser.findElement(By.cssSelector("form.reply button[type=submit]")).click();
+        assertTrue(browser.findElement(By.cssSelector(".write-code .error")).getText().startsWith("Not sent yet"));
     }
 
     /** Like a person told "not available right now, try again in a minute", reloads until the form is there. */
