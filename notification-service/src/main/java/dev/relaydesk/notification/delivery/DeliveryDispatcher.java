@@ -1,6 +1,5 @@
 package dev.relaydesk.notification.delivery;
 
-import dev.relaydesk.events.AccessCodeRequested;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.NotificationSent;
 import dev.relaydesk.messaging.outbox.Outbox;
@@ -134,27 +133,11 @@ public class DeliveryDispatcher {
                         delivery.ticketId, delivery.attempts, delivery.lastError);
             }
         }
-        if (delivery.kind == MailKind.ACCESS_CODE) {
-            forgetCodeOnceDone(delivery);
-            return;
-        }
-        if (delivery.status == Status.SENT && delivery.channel == Channel.EMAIL) {
+        // a one-time code's mail belongs to no ticket event: nobody is told it was sent
+        if (delivery.status == Status.SENT && delivery.channel == Channel.EMAIL && delivery.kind != MailKind.ACCESS_CODE) {
             // Outside the try: a failing outbox write rolls the whole attempt back (resent later under the same
             // Message-ID) rather than counting as a failed send.
             announce(delivery);
-        }
-    }
-
-    /**
-     * A one-time code is kept only while it may still be sent: once mailed or given up, the delivery log keeps the
-     * request without the code. Its mail is not announced: nobody answers a code, and it belongs to no ticket event.
-     */
-    private static void forgetCodeOnceDone(Delivery delivery) {
-        if (delivery.status == Status.SENT || delivery.status == Status.GIVEN_UP) {
-            AccessCodeRequested requested = EventJson.read(delivery.payload, AccessCodeRequested.class);
-            delivery.payload = EventJson.write(new AccessCodeRequested(requested.requestId(), requested.ticketId(),
-                    requested.number(), requested.projectKey(), requested.title(), requested.clientEmail(),
-                    requested.clientName(), requested.language(), null, requested.requestedAt(), requested.expiresAt()));
         }
     }
 

@@ -14,6 +14,7 @@ import dev.relaydesk.notification.agent.AgentContact;
 import dev.relaydesk.notification.agent.AgentDirectory;
 import dev.relaydesk.notification.mail.OutgoingMail;
 import dev.relaydesk.notification.mail.OutgoingMail.AutoSubmitted;
+import dev.relaydesk.notification.portal.PortalAccessCodes;
 import dev.relaydesk.notification.portal.PortalLinks;
 import dev.relaydesk.notification.portal.PortalLinks.LinkRequest;
 import dev.relaydesk.notification.settings.ProjectSettings;
@@ -26,6 +27,8 @@ import dev.relaydesk.notification.template.TemplateRenderer;
 import dev.relaydesk.notification.ticket.KnownTicket;
 import dev.relaydesk.notification.ticket.KnownTickets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +44,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class MailComposer {
 
     private final PortalLinks portalLinks;
+    private final PortalAccessCodes accessCodes;
     private final TemplateCatalog catalog;
     private final TemplateRenderer renderer;
     private final ProjectSettings settings;
@@ -51,13 +55,14 @@ public class MailComposer {
     /** The sender of mails that expect no answer (one-time codes). */
     private final String noReplyAddress;
 
-    MailComposer(@RestClient PortalLinks portalLinks, TemplateCatalog catalog, TemplateRenderer renderer,
+    MailComposer(@RestClient PortalLinks portalLinks, @RestClient PortalAccessCodes accessCodes, TemplateCatalog catalog, TemplateRenderer renderer,
             ProjectSettings settings, KnownTickets knownTickets, AgentDirectory agents, ReplyTokens replyTokens,
             @ConfigProperty(name = "relaydesk.notification.no-reply-address") String noReplyAddress) {
         this.noReplyAddress = noReplyAddress;
         this.agents = agents;
         this.replyTokens = replyTokens;
         this.portalLinks = portalLinks;
+        this.accessCodes = accessCodes;
         this.catalog = catalog;
         this.renderer = renderer;
         this.settings = settings;
@@ -142,20 +147,33 @@ public class MailComposer {
      */
     private OutgoingMail accessCode(Delivery delivery, AccessCodeRequested requested) {
         Instant now = Instant.now();
-        if (requested.code() == null || !requested.expiresAt().isAfter(now)) {
+        if (!requested.expiresAt().isAfter(now)) {
             throw new UndeliverableException("The code expired before it could be sent");
         }
+        String code = issuedCode(requested);
         String projectName = knownTickets.find(requested.ticketId()).map(ticket -> ticket.projectName)
                 .filter(name -> name != null && !name.isBlank()).orElse(requested.projectKey());
         long minutes = Math.max(1, Duration.between(now, requested.expiresAt()).plusSeconds(59).toMinutes());
         MailData data = new MailData(null, MailData.firstName(requested.clientName()), requested.clientName(),
-                requested.number(), requested.title(), null, null, null, projectName, requested.code(),
+                requested.number(), requested.title(), null, null, null, projectName, code,
                 Long.toString(minutes));
         RenderedMail mail = renderer.render(catalog.effective(requested.projectKey(), delivery.kind,
                 languageFor(requested.projectKey(), requested.language())).text(), data);
         return new OutgoingMail(delivery.messageId, noReplyAddress, projectName, null, requested.clientEmail(),
                 requested.clientName(), withTicketNumber(mail.subject(), requested.number()), mail.text(), mail.html(),
                 List.of(), AutoSubmitted.AUTO_GENERATED);
+    }
+
+    /** Made by portal-service now, so the code never waits in an event or in the delivery log. */
+    private String issuedCode(AccessCodeRequested requested) {
+        try {
+            return accessCodes.issue(requested.requestId()).code();
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == Response.Status.GONE.getStatusCode()) {
+                throw new UndeliverableException("The code was replaced, expired or locked before it could be sent");
+            }
+            throw e;
+        }
     }
 
     /** What the client wrote, to an agent the ticket is assigned to. */

@@ -21,7 +21,8 @@ public class WriteCode extends PanacheEntityBase {
     @Column(name = "request_id", nullable = false)
     public UUID requestId;
 
-    @Column(name = "code_hash", nullable = false)
+    /** Null until notification-service fetches the code to mail it ({@link WriteCodes#issue}). */
+    @Column(name = "code_hash")
     public String codeHash;
 
     @Column(name = "created_at", nullable = false)

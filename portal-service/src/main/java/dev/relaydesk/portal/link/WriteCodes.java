@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,7 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * One-time codes that let a browser write through a link, for projects whose link policy asks for them: a forwarded
  * link then reads but cannot write. A code is six digits, mailed to the link's client by notification-service (the
- * {@link AccessCodeRequested} event, through the outbox), valid ten minutes, dead after its fifth wrong try; a new
+ * {@link AccessCodeRequested} event, through the outbox, asks for the mail; the code is made when notification-service
+ * fetches it, see {@link #issue}), valid ten minutes, dead after its fifth wrong try; a new
  * request replaces it, but not more often than the resend interval allows. Only an HMAC of the code is stored (a
  * plain hash of six digits is reversed in a blink). A correct code trusts the browser through a random cookie, of
  * which only the SHA-256 is kept, per link: a revoked or new link trusts nobody.
@@ -123,21 +125,42 @@ public class WriteCodes {
         if (!limiter.tryAcquire(REQUESTS, link.id.toString(), requestsPerHour, Duration.ofHours(1))) {
             return new TooSoon(Duration.ofHours(1).toSeconds() - now.getEpochSecond() % 3600);
         }
-        String digits = "%06d".formatted(random.nextInt(1_000_000));
         if (code == null) {
             code = new WriteCode();
             code.linkId = link.id;
         }
         code.requestId = UUID.randomUUID();
-        code.codeHash = hmac(link.id, digits);
+        code.codeHash = null;
         code.createdAt = now;
         code.expiresAt = now.plus(VALIDITY);
         code.wrongTries = 0;
         code.persist();
         outbox.publish(new AccessCodeRequested(code.requestId, link.ticketId, ticket.number, ticket.projectKey,
-                ticket.title, link.clientEmail, ticket.clientName, language, digits, now, code.expiresAt));
+                ticket.title, link.clientEmail, ticket.clientName, language, now, code.expiresAt));
         links.recordAccess(link, LinkAccess.Action.CODE_SENT);
         return new Sent(code.expiresAt);
+    }
+
+    /**
+     * The code of a request, for notification-service to mail: made now, so it never travels in an event. Asking
+     * again makes a new one (a mail retried after a crash carries the one that works); a request that was replaced,
+     * has expired or is locked has none.
+     */
+    @Transactional
+    public Optional<IssuedCode> issue(UUID requestId) {
+        Optional<WriteCode> found = WriteCode.find("requestId", requestId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+        if (found.isEmpty() || !isLive(found.get(), Instant.now())) {
+            return Optional.empty();
+        }
+        WriteCode code = found.get();
+        String digits = "%06d".formatted(random.nextInt(1_000_000));
+        code.codeHash = hmac(code.linkId, digits);
+        return Optional.of(new IssuedCode(digits, code.expiresAt));
+    }
+
+    /** A code to mail, and until when it works. */
+    public record IssuedCode(String code, Instant expiresAt) {
     }
 
     /** Checks an entered code; a right one is used up and trusts the browser. */
@@ -152,7 +175,7 @@ public class WriteCodes {
             return new Locked();
         }
         String digits = entered == null ? "" : entered.replaceAll("\\s", "");
-        if (!digits.matches("\\d{6}") || !MessageDigest.isEqual(
+        if (!digits.matches("\\d{6}") || code.codeHash == null || !MessageDigest.isEqual(
                 hmac(link.id, digits).getBytes(StandardCharsets.US_ASCII), code.codeHash.getBytes(StandardCharsets.US_ASCII))) {
             code.wrongTries++;
             links.recordAccess(link, LinkAccess.Action.CODE_REJECTED);

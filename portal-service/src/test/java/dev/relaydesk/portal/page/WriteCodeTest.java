@@ -93,7 +93,8 @@ class WriteCodeTest {
                 .then().statusCode(403).body(containsString("Not sent yet"));
         post(given(), page + "/code", Map.of("csrf", "forged", "draft", COMMENT)).then().statusCode(403);
 
-        // "Send me a code": the event carries the code to notification-service; asking again at once is refused
+        // "Send me a code": the event asks notification-service for the mail, which fetches the code; asking again at
+        // once is refused
         Instant asked = Instant.now();
         post(given().header("Accept-Language", "de-CH,de;q=0.9,en;q=0.5"), page + "/code",
                 Map.of("csrf", csrf, "draft", COMMENT)).then().statusCode(200)
@@ -103,14 +104,15 @@ class WriteCodeTest {
         AccessCodeRequested first = codeEvent(ticketId, null);
         assertEquals(email, first.clientEmail());
         assertEquals("de", first.language());
-        assertTrue(first.code().matches("\\d{6}"), first.code());
+        String firstCode = issuedCode(first.requestId());
+        assertTrue(firstCode.matches("\\d{6}"), firstCode);
         assertTrue(!first.expiresAt().isBefore(asked.plus(Duration.ofMinutes(10)).minusSeconds(5))
                 && first.expiresAt().isBefore(Instant.now().plus(Duration.ofMinutes(10)).plusSeconds(5)));
         post(given(), page + "/code", Map.of("csrf", csrf)).then().statusCode(429)
                 .body(containsString("We sent a code a moment ago"));
 
         // five wrong tries kill the code: even the right one no longer works
-        String wrong = "%06d".formatted((Integer.parseInt(first.code()) + 1) % 1_000_000);
+        String wrong = "%06d".formatted((Integer.parseInt(firstCode) + 1) % 1_000_000);
         for (int left = 4; left >= 1; left--) {
             post(given(), page + "/code/check", Map.of("csrf", csrf, "code", wrong, "draft", COMMENT))
                     .then().statusCode(400).body(containsString("That code is not right"))
@@ -118,7 +120,7 @@ class WriteCodeTest {
         }
         post(given(), page + "/code/check", Map.of("csrf", csrf, "code", wrong)).then().statusCode(400)
                 .body(containsString("entered wrong too often"));
-        post(given(), page + "/code/check", Map.of("csrf", csrf, "code", first.code())).then().statusCode(400)
+        post(given(), page + "/code/check", Map.of("csrf", csrf, "code", firstCode)).then().statusCode(400)
                 .body(containsString("entered wrong too often"))
                 .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
 
@@ -127,7 +129,12 @@ class WriteCodeTest {
         post(given(), page + "/code", Map.of("csrf", csrf, "draft", COMMENT)).then().statusCode(200);
         AccessCodeRequested second = codeEvent(ticketId, first.requestId());
         assertNotEquals(first.requestId(), second.requestId());
-        Response trusted = post(given(), page + "/code/check", Map.of("csrf", csrf, "code", " " + second.code() + " ",
+        String secondCode = issuedCode(second.requestId());
+        given().post("/internal/access-codes/{id}", second.requestId()).then().statusCode(401);
+        given().header("X-Relaydesk-Internal-Key", RelaydeskTestResource.INTERNAL_API_KEY)
+                .post("/internal/access-codes/{id}", first.requestId()).then().statusCode(410)
+                .contentType("application/problem+json");
+        Response trusted = post(given(), page + "/code/check", Map.of("csrf", csrf, "code", " " + secondCode + " ",
                 "draft", COMMENT));
         trusted.then().statusCode(200)
                 .body(containsString("This browser is confirmed"))
@@ -139,7 +146,7 @@ class WriteCodeTest {
         assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax")
                 && setCookie.contains("Path=" + page) && !setCookie.contains("Secure"), setCookie);
         String cookie = trusted.getCookie("relaydesk-write");
-        post(given().cookie("relaydesk-write", cookie), page + "/code/check", Map.of("csrf", csrf, "code", second.code()))
+        post(given().cookie("relaydesk-write", cookie), page + "/code/check", Map.of("csrf", csrf, "code", secondCode))
                 .then().statusCode(303); // nothing left to confirm
 
         post(given().cookie("relaydesk-write", cookie), page + "/comments",
@@ -164,7 +171,7 @@ class WriteCodeTest {
         for (String action : List.of("WRITE_REFUSED", "CODE_SENT", "CODE_REJECTED", "CODE_ACCEPTED", "COMMENT")) {
             assertTrue(log.contains("\"" + action + "\""), action + " in " + log);
         }
-        assertFalse(log.contains(first.code()) || log.contains(second.code()), log);
+        assertFalse(log.contains(firstCode) || log.contains(secondCode), log);
 
         // revoking the link forgets the browsers it trusted
         given().auth().oauth2(admin).post("/api/tickets/{id}/links/revoke", ticketId).then().statusCode(200);
@@ -226,7 +233,13 @@ class WriteCodeTest {
                 .filter(record -> ticketId.equals(record.key())).count(), "one code mailed");
     }
 
-    /** The code notification-service is asked to mail for this ticket (other than an earlier request's). */
+    /** The code notification-service fetches for a request, to mail it. */
+    private static String issuedCode(UUID requestId) {
+        return given().header("X-Relaydesk-Internal-Key", RelaydeskTestResource.INTERNAL_API_KEY)
+                .post("/internal/access-codes/{id}", requestId).then().statusCode(200).extract().path("code");
+    }
+
+    /** The mail notification-service is asked to send for this ticket (other than an earlier request's). */
     private AccessCodeRequested codeEvent(String ticketId, UUID not) {
         return EventJson.read(KafkaEvents.awaitRecord(kafka, EventType.ACCESS_CODE_REQUESTED.topic(),
                 record -> ticketId.equals(record.key()) && (not == null
