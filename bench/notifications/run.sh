@@ -33,6 +33,11 @@
 # mailbox is read over IMAP (address as login and password): each must hold its confirmation, subject with the
 # ticket number, text with the portal link; else the run is not valid.
 #
+# Where the latency goes: notification-service's dispatcher looks for due deliveries on a timer, and Quarkus' simple
+# scheduler runs an every() below 1 s only once a second (it logs "An every() value less than 1000 ms is not
+# supported" for relaydesk.notification.dispatch-interval=0.5s), so a queued confirmation waits up to a second for
+# its turn, then its batch's mails go one after another (link, render, SMTP each).
+#
 # The bench's rows (deliveries, known tickets, portal read model and links, identity's client directory; clients
 # @*.notify.bench) are deleted at the end unless --keep is given. ticket-service logs a warning for each
 # NotificationSent that names a ticket it does not know (the bench's tickets exist only in their events).
