@@ -44,9 +44,11 @@ public class Deliveries {
     private final String mailDomain;
     private final ProjectSettings settings;
     private final KnownTickets knownTickets;
+    private final DispatchSoon dispatchSoon;
 
     Deliveries(@ConfigProperty(name = "relaydesk.mail.domain") String mailDomain, ProjectSettings settings,
-            KnownTickets knownTickets) {
+            KnownTickets knownTickets, DispatchSoon dispatchSoon) {
+        this.dispatchSoon = dispatchSoon;
         this.mailDomain = mailDomain;
         this.settings = settings;
         this.knownTickets = knownTickets;
@@ -155,5 +157,6 @@ public class Deliveries {
         delivery.createdAt = now;
         delivery.traceParent = TraceParent.ofCurrent();
         delivery.persist();
+        dispatchSoon.afterCommit();
     }
 }

@@ -19,12 +19,17 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.relaydesk.messaging.retry.Backoff;
 import dev.relaydesk.messaging.tracing.TraceParent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -48,6 +53,14 @@ public class DeliveryDispatcher {
     private final AfterCommit afterCommit;
     private final MeterRegistry metrics;
     private final Outbox outbox;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "delivery-dispatcher");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final RuleMessages ruleMessages;
     private final SmsSender smsSender;
 
@@ -66,12 +79,41 @@ public class DeliveryDispatcher {
         this.metrics = metrics;
     }
 
+    /** Dispatches soon, on the dispatcher's own thread; many wakes while it is busy make one more pass. */
+    public void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            waker.execute(() -> {
+                wakeQueued.set(false);
+                dispatchDue();
+            });
+        }
+    }
+
     @Scheduled(every = "${relaydesk.notification.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchDue() {
-        while (dispatchBatch() == BATCH) {
-            // a full batch: more may be due right now
+        // one pass at a time per JVM (the tick and a wake); a pass asked for meanwhile runs after
+        if (!running.tryLock()) {
+            again.set(true);
+            return;
         }
+        try {
+            do {
+                again.set(false);
+                while (dispatchBatch() == BATCH) {
+                    // a full batch: more may be due right now
+                }
+            } while (again.get());
+        } catch (RuntimeException e) {
+            LOG.warnf("Dispatching failed, will retry: %s", e.getMessage());
+        } finally {
+            running.unlock();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        waker.shutdownNow();
     }
 
     int dispatchBatch() {

@@ -6,6 +6,7 @@ import dev.relaydesk.events.NoteAdded;
 import dev.relaydesk.events.TicketEvent;
 import dev.relaydesk.messaging.tracing.TraceParent;
 import dev.relaydesk.notification.delivery.Delivery;
+import dev.relaydesk.notification.delivery.DispatchSoon;
 import dev.relaydesk.notification.delivery.Delivery.Channel;
 import dev.relaydesk.notification.delivery.Delivery.Status;
 import dev.relaydesk.notification.rule.NotificationRule.Audience;
@@ -37,8 +38,11 @@ public class RuleEngine {
 
     private final String mailDomain;
     private final KnownTickets knownTickets;
+    private final DispatchSoon dispatchSoon;
 
-    RuleEngine(@ConfigProperty(name = "relaydesk.mail.domain") String mailDomain, KnownTickets knownTickets) {
+    RuleEngine(@ConfigProperty(name = "relaydesk.mail.domain") String mailDomain, KnownTickets knownTickets,
+            DispatchSoon dispatchSoon) {
+        this.dispatchSoon = dispatchSoon;
         this.mailDomain = mailDomain;
         this.knownTickets = knownTickets;
     }
@@ -111,6 +115,7 @@ public class RuleEngine {
         delivery.createdAt = now;
         delivery.traceParent = TraceParent.ofCurrent();
         delivery.persist();
+        dispatchSoon.afterCommit();
     }
 
     /** The same event however often it comes: a note by its id, any other change by the ticket version it made. */
