@@ -104,7 +104,10 @@ public class TicketService {
                 : ticket.id + "@" + domainOf(project.inboundAddress);
         ticket.createdAt = now;
         ticket.updatedAt = now;
-        ticket.persistAndFlush();
+        // No flush of its own: the history row's insert (an identity insert, executed at once) sends the queued
+        // ticket insert first, and the version is seeded on persist; an extra flush only dirty-checked every
+        // entity of the request once more.
+        ticket.persist();
         HistoryEntry.record(ticket.id, request.actor(), "created", "via " + request.source(), now);
         List<String> filledIn = request.customFields().keySet().stream()
                 .filter(key -> !screened.customFields().containsKey(key)).toList();
