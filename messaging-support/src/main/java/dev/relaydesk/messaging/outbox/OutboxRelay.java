@@ -1,5 +1,6 @@
 package dev.relaydesk.messaging.outbox;
 
+import dev.relaydesk.messaging.pass.OnePassAtATime;
 import dev.relaydesk.messaging.tracing.TraceParent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,17 +15,12 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.jboss.logging.Logger;
 
 /**
  * Moves committed outbox rows to Kafka in commit order, and deletes them only once the broker has
@@ -34,21 +30,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
 
     private final Emitter<String> emitter;
     private final MeterRegistry metrics;
     private final URI source;
     private final int batchSize;
-    private final ReentrantLock running = new ReentrantLock();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private final ExecutorService waker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One pass at a time per JVM, so batches leave in commit order. */
+    private final OnePassAtATime passes;
 
     OutboxRelay(@Channel("outbox-out") Emitter<String> emitter, MeterRegistry metrics,
             @ConfigProperty(name = "quarkus.application.name") String applicationName,
@@ -57,44 +46,30 @@ public class OutboxRelay {
         this.metrics = metrics;
         this.source = URI.create("/relaydesk/" + applicationName);
         this.batchSize = batchSize;
+        this.passes = new OnePassAtATime("outbox-relay", this::relayAll);
     }
 
     /** Relays soon, on the relay's own thread; many wakes while it is busy make one more pass. */
     public void wake() {
-        if (wakeQueued.compareAndSet(false, true)) {
-            waker.execute(() -> {
-                wakeQueued.set(false);
-                relayPending();
-            });
-        }
+        passes.wake();
     }
 
     // Skipped until the application runs: before that the Kafka channel is not wired yet.
     @Scheduled(every = "${relaydesk.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
-        // One pass at a time per JVM, so batches leave in commit order; a pass asked for meanwhile runs after.
-        if (!running.tryLock()) {
-            again.set(true);
-            return;
-        }
-        try {
-            do {
-                again.set(false);
-                while (relayBatch() == batchSize) {
-                    // a full batch means more may be waiting: go on without waiting for the next tick
-                }
-            } while (again.get());
-        } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay failed, will retry: %s", e.getMessage());
-        } finally {
-            running.unlock();
-        }
+        passes.run();
     }
 
     @PreDestroy
     void stop() {
-        waker.shutdownNow();
+        passes.stop();
+    }
+
+    private void relayAll() {
+        while (relayBatch() == batchSize) {
+            // a full batch means more may be waiting: go on without waiting for the next tick
+        }
     }
 
     /** Relays one batch; returns how many events it published. */

@@ -1,8 +1,8 @@
 package dev.relaydesk.notification.delivery;
 
-import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.NotificationSent;
 import dev.relaydesk.messaging.outbox.Outbox;
+import dev.relaydesk.messaging.pass.OnePassAtATime;
 import dev.relaydesk.notification.delivery.Delivery.Channel;
 import dev.relaydesk.notification.delivery.Delivery.Status;
 import dev.relaydesk.notification.rule.RuleMessages;
@@ -26,10 +26,6 @@ import dev.relaydesk.messaging.tracing.TraceParent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -53,14 +49,8 @@ public class DeliveryDispatcher {
     private final AfterCommit afterCommit;
     private final MeterRegistry metrics;
     private final Outbox outbox;
-    private final ReentrantLock running = new ReentrantLock();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private final ExecutorService waker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "delivery-dispatcher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** One pass at a time per JVM: a scheduler tick, or a wake after a delivery was queued. */
+    private final OnePassAtATime passes = new OnePassAtATime("delivery-dispatcher", this::dispatchAll);
     private final RuleMessages ruleMessages;
     private final SmsSender smsSender;
 
@@ -81,39 +71,24 @@ public class DeliveryDispatcher {
 
     /** Dispatches soon, on the dispatcher's own thread; many wakes while it is busy make one more pass. */
     public void wake() {
-        if (wakeQueued.compareAndSet(false, true)) {
-            waker.execute(() -> {
-                wakeQueued.set(false);
-                dispatchDue();
-            });
-        }
+        passes.wake();
     }
 
     @Scheduled(every = "${relaydesk.notification.dispatch-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void dispatchDue() {
-        // one pass at a time per JVM (the tick and a wake); a pass asked for meanwhile runs after
-        if (!running.tryLock()) {
-            again.set(true);
-            return;
-        }
-        try {
-            do {
-                again.set(false);
-                while (dispatchBatch() == BATCH) {
-                    // a full batch: more may be due right now
-                }
-            } while (again.get());
-        } catch (RuntimeException e) {
-            LOG.warnf("Dispatching failed, will retry: %s", e.getMessage());
-        } finally {
-            running.unlock();
-        }
+        passes.run();
     }
 
     @PreDestroy
     void stop() {
-        waker.shutdownNow();
+        passes.stop();
+    }
+
+    private void dispatchAll() {
+        while (dispatchBatch() == BATCH) {
+            // a full batch: more may be due right now
+        }
     }
 
     int dispatchBatch() {
