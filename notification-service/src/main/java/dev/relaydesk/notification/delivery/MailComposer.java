@@ -55,8 +55,9 @@ public class MailComposer {
     /** The sender of mails that expect no answer (one-time codes). */
     private final String noReplyAddress;
 
-    MailComposer(@RestClient PortalLinks portalLinks, @RestClient PortalAccessCodes accessCodes, TemplateCatalog catalog, TemplateRenderer renderer,
-            ProjectSettings settings, KnownTickets knownTickets, AgentDirectory agents, ReplyTokens replyTokens,
+    MailComposer(@RestClient PortalLinks portalLinks, @RestClient PortalAccessCodes accessCodes,
+            TemplateCatalog catalog, TemplateRenderer renderer, ProjectSettings settings, KnownTickets knownTickets,
+            AgentDirectory agents, ReplyTokens replyTokens,
             @ConfigProperty(name = "relaydesk.notification.no-reply-address") String noReplyAddress) {
         this.noReplyAddress = noReplyAddress;
         this.agents = agents;
@@ -148,6 +149,7 @@ public class MailComposer {
     private OutgoingMail accessCode(Delivery delivery, AccessCodeRequested requested) {
         Instant now = Instant.now();
         if (!requested.expiresAt().isAfter(now)) {
+            // no need to ask portal-service, even when it is down: the mail would be worthless
             throw new UndeliverableException("The code expired before it could be sent");
         }
         String code = issuedCode(requested);

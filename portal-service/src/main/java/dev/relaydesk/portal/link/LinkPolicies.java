@@ -52,11 +52,6 @@ public class LinkPolicies {
         return policy != null && policy.writeCodeRequired;
     }
 
-    @Transactional
-    public void setExpiryDays(String projectKey, int days) {
-        set(projectKey, days, null);
-    }
-
     /** @param writeCodeRequired null keeps what the project has (off for a project without a policy) */
     @Transactional
     public void set(String projectKey, int days, Boolean writeCodeRequired) {
