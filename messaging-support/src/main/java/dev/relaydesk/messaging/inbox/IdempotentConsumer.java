@@ -44,7 +44,7 @@ public class IdempotentConsumer {
      * A transaction that failed (a lock conflict, the database restarting) is tried again before the record
      * is given up to the dead-letter topic; each try is all or nothing, so retrying is safe.
      */
-    private static boolean withRetries(Supplier<Boolean> transaction) {
+    static boolean withRetries(Supplier<Boolean> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();
