@@ -93,4 +93,15 @@ class DockerComposeTest {
         assertEquals("mailpit", config.path("services").path("notification-service").path("environment")
                 .path("RELAYDESK_MAIL_SMTP_HOST").asText(), "notification-service must send through the mail catcher");
     }
+
+    /** Keycloak is built with the login provider, imports a realm that uses it, and reaches the gateway with its key. */
+    @Test
+    void keycloakRunsTheLoginProviderAgainstTheGateway() {
+        LoginProviderModule provider = LoginProviderModule.read(Repository.root());
+        List<java.nio.file.Path> dockerfiles = new java.util.ArrayList<>();
+        assertNone("docker-compose.yml", KeycloakProviderRules.compose(config, provider, dockerfiles));
+        for (java.nio.file.Path dockerfile : dockerfiles) {
+            assertNone(dockerfile.toString(), KeycloakProviderRules.dockerfile(ServiceModule.read(dockerfile), provider));
+        }
+    }
 }

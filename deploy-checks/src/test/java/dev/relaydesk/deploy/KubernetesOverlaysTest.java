@@ -185,6 +185,13 @@ class KubernetesOverlaysTest {
         assertNone(overlay, missing);
     }
 
+    /** Keycloak runs the image with the login provider, its realm uses it, and it reaches the gateway with its key. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void keycloakRunsTheLoginProviderAgainstTheGateway(String overlay) {
+        assertNone(overlay, KeycloakProviderRules.kubernetes(build(overlay), LoginProviderModule.read(Repository.root())));
+    }
+
     /**
      * One source of truth for the realm: the base's KeycloakRealmImport (seen through the local overlay, which
      * leaves it as it is) embeds identity-service/realm/relaydesk-realm.json unchanged.

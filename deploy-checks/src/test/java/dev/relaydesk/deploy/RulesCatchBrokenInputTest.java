@@ -411,4 +411,123 @@ class RulesCatchBrokenInputTest {
                     ComposeRules.containers(compose));
         }
     }
+
+    @Nested
+    class KeycloakLoginProvider {
+
+        private static final LoginProviderModule PROVIDER = new LoginProviderModule("relaydesk-login",
+                "keycloak-login-provider/target/keycloak-login-provider.jar", "26.7.3",
+                Set.of("gateway-url", "internal-key", "timeout-ms"));
+
+        private static final String GOOD_DOCKERFILE = """
+                ARG KEYCLOAK_VERSION=26.7.3
+                FROM quay.io/keycloak/keycloak:${KEYCLOAK_VERSION} AS builder
+                COPY keycloak-login-provider/target/keycloak-login-provider.jar /opt/keycloak/providers/
+                RUN /opt/keycloak/bin/kc.sh build \\
+                    --db=postgres
+                FROM quay.io/keycloak/keycloak:${KEYCLOAK_VERSION}
+                COPY --from=builder /opt/keycloak/ /opt/keycloak/
+                """;
+
+        private static final String GOOD_MANIFESTS = """
+                apiVersion: k8s.keycloak.org/v2alpha1
+                kind: Keycloak
+                metadata: {name: relaydesk-keycloak}
+                spec:
+                  image: registry.example.com/relaydesk/keycloak:0.1.0
+                  startOptimized: true
+                  additionalOptions:
+                    - {name: spi-user-storage--relaydesk-login--gateway-url, value: "http://provider-gateway:8086"}
+                    - {name: spi-user-storage--relaydesk-login--internal-key, secret: {name: internal-key, key: api-key}}
+                ---
+                apiVersion: k8s.keycloak.org/v2alpha1
+                kind: KeycloakRealmImport
+                metadata: {name: relaydesk-realm}
+                spec:
+                  realm:
+                    components:
+                      org.keycloak.storage.UserStorageProvider: [{name: relaydesk-login, providerId: relaydesk-login}]
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: provider-gateway}
+                spec:
+                  selector: {app.kubernetes.io/name: provider-gateway}
+                  ports: [{name: http, port: 8086, targetPort: http}]
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: provider-gateway}
+                spec:
+                  template:
+                    metadata:
+                      labels: {app.kubernetes.io/name: provider-gateway}
+                    spec:
+                      containers:
+                        - name: provider-gateway
+                          env:
+                            - {name: RELAYDESK_INTERNAL_API_KEY, valueFrom: {secretKeyRef: {name: internal-key, key: api-key}}}
+                """;
+
+        @Test
+        void aDockerfileWithoutTheProviderOrAtAnotherReleaseIsNamed() {
+            assertEquals(List.of(), KeycloakProviderRules.dockerfile(GOOD_DOCKERFILE, PROVIDER));
+            assertEquals(List.of("FROM quay.io/keycloak/keycloak:26.4: the provider is compiled against"
+                    + " quay.io/keycloak/keycloak:26.7.3 (keycloak.version in the parent pom)"),
+                    KeycloakProviderRules.dockerfile(GOOD_DOCKERFILE.replace("${KEYCLOAK_VERSION} AS", "26.4 AS"), PROVIDER));
+            String noBuild = "no stage copies keycloak-login-provider/target/keycloak-login-provider.jar into"
+                    + " /opt/keycloak/providers/ and then runs kc.sh build (Keycloak only loads providers it was built with)";
+            assertEquals(List.of(noBuild), KeycloakProviderRules.dockerfile(GOOD_DOCKERFILE
+                    .replace("keycloak-login-provider/target/keycloak-login-provider.jar", "target/other.jar"), PROVIDER));
+            assertEquals(List.of(noBuild), KeycloakProviderRules.dockerfile(GOOD_DOCKERFILE
+                    .replace("RUN /opt/keycloak/bin/kc.sh build", "RUN true"), PROVIDER));
+            assertEquals(List.of("the last stage does not take /opt/keycloak from stage builder, where the provider was"
+                    + " built in"), KeycloakProviderRules.dockerfile(GOOD_DOCKERFILE
+                    .replace("COPY --from=builder /opt/keycloak/ /opt/keycloak/", "USER 1000"), PROVIDER));
+        }
+
+        @Test
+        void aKeycloakWithoutTheImageTheGatewayOrItsKeyIsNamed() {
+            assertEquals(List.of(), KeycloakProviderRules.kubernetes(Manifests.parse(GOOD_MANIFESTS), PROVIDER));
+            assertEquals(List.of("Keycloak/relaydesk-keycloak runs image 'quay.io/keycloak/keycloak:26.7.3', not"
+                    + " relaydesk/keycloak (deploy/keycloak/Dockerfile, the one with the login provider)"),
+                    KeycloakProviderRules.kubernetes(Manifests.parse(GOOD_MANIFESTS.replace(
+                            "registry.example.com/relaydesk/keycloak:0.1.0", "quay.io/keycloak/keycloak:26.7.3")), PROVIDER));
+            assertEquals(List.of("Keycloak/relaydesk-keycloak sends logins to http://provider-gateway:8080: no Service of"
+                    + " that name and port selects provider-gateway's pods"),
+                    KeycloakProviderRules.kubernetes(Manifests.parse(GOOD_MANIFESTS.replace(
+                            "http://provider-gateway:8086", "http://provider-gateway:8080")), PROVIDER));
+            assertEquals(List.of("Keycloak/relaydesk-keycloak takes the internal key from other/api-key, not from the"
+                    + " Secret provider-gateway reads RELAYDESK_INTERNAL_API_KEY from"),
+                    KeycloakProviderRules.kubernetes(Manifests.parse(GOOD_MANIFESTS.replace(
+                            "secret: {name: internal-key", "secret: {name: other")), PROVIDER));
+            assertEquals(List.of("Keycloak/relaydesk-keycloak does not set spi-user-storage--relaydesk-login--internal-key",
+                    "KeycloakRealmImport/relaydesk-realm has no relaydesk-login component"),
+                    KeycloakProviderRules.kubernetes(Manifests.parse(GOOD_MANIFESTS
+                            .replace("spi-user-storage--relaydesk-login--internal-key", "spi-other")
+                            .replace("providerId: relaydesk-login", "providerId: ldap")), PROVIDER));
+        }
+
+        @Test
+        void aComposeKeycloakThatIsNotBuiltOrHasAnotherKeyIsNamed() {
+            String compose = """
+                    services:
+                      keycloak:
+                        image: quay.io/keycloak/keycloak:26.4
+                        environment:
+                          KC_SPI_USER_STORAGE__RELAYDESK_LOGIN__GATEWAY_URL: http://provider-gateway:8086
+                          KC_SPI_USER_STORAGE__RELAYDESK_LOGIN__INTERNAL_KEY: key-one
+                      provider-gateway:
+                        environment:
+                          QUARKUS_HTTP_PORT: "8086"
+                          RELAYDESK_INTERNAL_API_KEY: key-two
+                    """;
+            assertEquals(List.of("compose service keycloak runs image quay.io/keycloak/keycloak:26.4 without building it:"
+                    + " the image must be built with the login provider (deploy/keycloak/Dockerfile)",
+                    "compose service keycloak imports no realm with the relaydesk-login component",
+                    "compose service keycloak's KC_SPI_USER_STORAGE__RELAYDESK_LOGIN__INTERNAL_KEY is not"
+                            + " provider-gateway's RELAYDESK_INTERNAL_API_KEY: every login would be refused"),
+                    KeycloakProviderRules.compose(Manifests.parseOne(compose), PROVIDER, new java.util.ArrayList<>()));
+        }
+    }
 }

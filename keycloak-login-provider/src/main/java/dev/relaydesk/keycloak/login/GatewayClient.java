@@ -19,10 +19,17 @@ import org.jboss.logging.Logger;
  */
 final class GatewayClient {
 
-    /** What the gateway said: {@code ok} is "known" for a lookup and "valid" for a verification. */
-    record Outcome(boolean ok, String email, String firstName, String lastName, boolean emailVerified, String role) {
+    /**
+     * What the gateway said: {@code ok} is "known" for a lookup and "valid" for a verification. {@code answered} is
+     * false when there was no usable answer (gateway or external service down, slow, or answering garbage): then
+     * {@code ok} is false too, but nobody said "unknown".
+     */
+    record Outcome(boolean ok, boolean answered, String email, String firstName, String lastName, boolean emailVerified,
+            String role) {
 
-        static final Outcome NO = new Outcome(false, null, null, null, false, null);
+        /** The gateway answered: the external service does not know the user, or the password is wrong. */
+        static final Outcome NO = new Outcome(false, true, null, null, null, false, null);
+        static final Outcome UNAVAILABLE = new Outcome(false, false, null, null, null, false, null);
     }
 
     static final String KEY_HEADER = "X-Relaydesk-Internal-Key";
@@ -73,27 +80,31 @@ final class GatewayClient {
             HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 LOG.warnf("Relay Desk login: %s answered HTTP %d for %s", target, response.statusCode(), username);
-                return Outcome.NO;
+                return Outcome.UNAVAILABLE;
             }
             if (response.body().length > MAX_ANSWER_BYTES) {
                 LOG.warnf("Relay Desk login: %s answered more than %d bytes", target, MAX_ANSWER_BYTES);
-                return Outcome.NO;
+                return Outcome.UNAVAILABLE;
             }
             return read(JSON.readTree(response.body()));
         } catch (IOException | RuntimeException e) { // never the body: it may hold the password
             LOG.warnf("Relay Desk login: %s not usable for %s (%s)", target, username, e.getClass().getSimpleName());
-            return Outcome.NO;
+            return Outcome.UNAVAILABLE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Outcome.NO;
+            return Outcome.UNAVAILABLE;
         }
     }
 
+    /** {@code ok: false} with a {@code reason} is the gateway saying the external service gave no usable answer. */
     private static Outcome read(JsonNode answer) {
-        if (answer == null || !answer.path("ok").asBoolean(false)) {
-            return Outcome.NO;
+        if (answer == null || !answer.isObject()) {
+            return Outcome.UNAVAILABLE;
         }
-        return new Outcome(true, text(answer, "email"), text(answer, "firstName"), text(answer, "lastName"),
+        if (!answer.path("ok").asBoolean(false)) {
+            return answer.hasNonNull("reason") ? Outcome.UNAVAILABLE : Outcome.NO;
+        }
+        return new Outcome(true, true, text(answer, "email"), text(answer, "firstName"), text(answer, "lastName"),
                 answer.path("emailVerified").asBoolean(false), text(answer, "role"));
     }
 

@@ -1,7 +1,9 @@
 package dev.relaydesk.keycloak.login;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
@@ -13,17 +15,22 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.UserModelDelegate;
 import org.keycloak.storage.UserStoragePrivateUtil;
 import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.user.ImportedUserValidation;
 import org.keycloak.storage.user.UserLookupProvider;
 
 /**
  * Users that exist only in the company's own directory. Keycloak asks this provider only about logins it does not
  * find in its own store (so local users never wait for the gateway); a user the gateway knows is imported, linked to
  * this component, and from then on every password is checked by the gateway, never stored in Keycloak. Sessions
- * and refresh tokens then work as for any Keycloak user.
+ * and refresh tokens then work as for any Keycloak user, except that the directory is asked again whenever Keycloak
+ * loads an imported user (a refresh, a return with an SSO session, a login): a user it no longer knows is disabled
+ * in Keycloak, so the refresh fails, until the directory knows the user again.
  */
-public class GatewayLoginProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator {
+public class GatewayLoginProvider implements UserStorageProvider, UserLookupProvider, CredentialInputValidator,
+        ImportedUserValidation {
 
     static final String CLIENT_ROLE = "client";
     private static final Logger LOG = Logger.getLogger(GatewayLoginProvider.class);
@@ -33,6 +40,8 @@ public class GatewayLoginProvider implements UserStorageProvider, UserLookupProv
     private final GatewayClient gateway;
     /** Logins the gateway did not know in this request: the login form asks by email, then by username. */
     private final Set<String> unknown = new HashSet<>();
+    /** Imported users the directory was asked about in this request (Keycloak loads a user many times per request). */
+    private final Map<String, Boolean> stillKnown = new HashMap<>();
 
     GatewayLoginProvider(KeycloakSession session, ComponentModel model, GatewayClient gateway) {
         this.session = session;
@@ -87,6 +96,7 @@ public class GatewayLoginProvider implements UserStorageProvider, UserLookupProv
                 imported.grantRole(client);
             }
         }
+        stillKnown.put(imported.getId(), true);
         LOG.infof("Relay Desk login: imported %s into realm %s", username, realm.getName());
         return imported;
     }
@@ -124,11 +134,38 @@ public class GatewayLoginProvider implements UserStorageProvider, UserLookupProv
         if (!answer.ok()) {
             return false;
         }
+        stillKnown.put(user.getId(), true);
         String email = answer.email() == null ? null : answer.email().toLowerCase(Locale.ROOT);
         if (email == null || email.equals(user.getEmail()) || emailFree(realm, email)) {
             copyProfile(answer, user);
         }
         return true;
+    }
+
+    /**
+     * Keycloak calls this each time it loads a user this provider imported (with the component's cache policy
+     * NO_CACHE, at every use; with another policy, when the cached copy expires). The directory no longer knowing the
+     * user (deleted, disabled, or no login provider any more) disables the account here, kept with its id and roles so
+     * that it comes back as it was when the directory knows it again. When the directory cannot be asked, the user
+     * stays as it is: an outage does not end everyone's sessions.
+     */
+    @Override
+    public UserModel validate(RealmModel realm, UserModel user) {
+        boolean known = stillKnown.computeIfAbsent(user.getId(), id -> {
+            GatewayClient.Outcome answer = gateway.lookup(user.getUsername());
+            if (!answer.ok() && answer.answered()) {
+                LOG.infof("Relay Desk login: %s is no longer known to the login provider; disabled in realm %s",
+                        user.getUsername(), realm.getName());
+                return false;
+            }
+            return true;
+        });
+        return known ? user : new UserModelDelegate(user) {
+            @Override
+            public boolean isEnabled() {
+                return false;
+            }
+        };
     }
 
     private boolean emailFree(RealmModel realm, String email) {

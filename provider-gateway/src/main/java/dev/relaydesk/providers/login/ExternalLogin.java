@@ -42,6 +42,14 @@ public class ExternalLogin {
         return ask(new Request(VERIFY, username, password), "valid");
     }
 
+    /** The company's own login page, when an enabled external login provider names one. */
+    public Optional<String> loginPage() {
+        return QuarkusTransaction.requiringNew().call(() -> ProviderSetting.enabled(Kind.LOGIN))
+                .filter(setting -> setting.mode == Mode.EXTERNAL)
+                .map(setting -> setting.loginUrl)
+                .filter(url -> !url.isBlank());
+    }
+
     private LoginOutcome ask(Request request, String yes) {
         Optional<ProviderSetting> setting = QuarkusTransaction.requiringNew()
                 .call(() -> ProviderSetting.enabled(Kind.LOGIN));

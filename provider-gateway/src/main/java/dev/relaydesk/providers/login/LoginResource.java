@@ -2,9 +2,11 @@ package dev.relaydesk.providers.login;
 
 import dev.relaydesk.contracts.LoginCheck;
 import dev.relaydesk.contracts.LoginOutcome;
+import dev.relaydesk.contracts.LoginPage;
 import dev.relaydesk.web.InvalidFieldException;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * For Keycloak's Relay Desk login provider (keycloak-login-provider), with the internal API key: logins Keycloak
  * does not know itself. Always 200 with {@code ok} true or false for a well-formed question, whatever the external
- * service does.
+ * service does. And for portal-service: where its "log in" links go.
  */
 @Path("/internal/login")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +51,13 @@ public class LoginResource {
             throw new InvalidFieldException("password", "Required, at most " + MAX_PASSWORD + " characters.");
         }
         return login.verify(username, check.password());
+    }
+
+    @GET
+    @Path("/page")
+    @Operation(summary = "The login provider's own login page, if the admin named one (null: clients log in on Keycloak)")
+    public LoginPage page() {
+        return new LoginPage(login.loginPage().orElse(null));
     }
 
     private static String username(LoginCheck check) {

@@ -16,6 +16,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * realm's "relaydesk-login" user federation), which asks this gateway, which asks the sample provider's demo
  * directory (signed; the sample refuses anything unsigned). A user who exists only there logs in with a password
  * grant and gets the client role and a verified email; a wrong password is refused; with the gateway unreachable,
- * Keycloak's own users still log in and the directory's user is refused cleanly.
+ * Keycloak's own users still log in and the directory's user is refused cleanly. A user the directory stops knowing
+ * cannot refresh its tokens any more (Keycloak asks again whenever it loads the user), until the directory knows it
+ * again; an unreachable directory does not end sessions.
  */
 @QuarkusTest
 @WithTestResource(RelaydeskTestResource.class)
@@ -89,6 +93,67 @@ class KeycloakLoginTest {
             passwordGrant("dana@example.com", "relaydesk-demo").then().statusCode(REFUSED).body("error", equalTo("invalid_grant"));
             passwordGrant("frank@example.com", "relaydesk-demo").then().statusCode(REFUSED).body("error", equalTo("invalid_grant"));
         }
+    }
+
+    @Test
+    void aUserTheDirectoryNoLongerKnowsCannotRefreshItsSession() throws Exception {
+        HttpServer forgetful = directoryAnswering("{\"result\":\"unknown\"}");
+        try (SampleProvider directory = SampleProvider.start(0, SECRET, true)) {
+            federation("http://127.0.0.1:" + RestAssured.port, internalKey);
+            loginProvider("http://127.0.0.1:" + directory.port() + "/login");
+            JsonPath first = passwordGrant("dana@example.com", "relaydesk-demo").then().statusCode(200).extract().jsonPath();
+            Object account = claims(first.getString("access_token")).get("sub");
+            JsonPath refreshed = refresh(first.getString("refresh_token")).then().statusCode(200).extract().jsonPath();
+
+            // The directory disables Dana: it answers "unknown" from now on. Her session cannot be refreshed.
+            loginProvider("http://127.0.0.1:" + forgetful.getAddress().getPort() + "/login");
+            refresh(refreshed.getString("refresh_token")).then().statusCode(REFUSED).body("error", equalTo("invalid_grant"));
+            passwordGrant("dana@example.com", "relaydesk-demo").then().statusCode(REFUSED).body("error", equalTo("invalid_grant"));
+            KeycloakTokens.accessToken("agent", "agent");
+
+            // Enabled again in the directory: the same Keycloak account (id, roles) logs in again.
+            loginProvider("http://127.0.0.1:" + directory.port() + "/login");
+            JsonPath again = passwordGrant("dana@example.com", "relaydesk-demo").then().statusCode(200).extract().jsonPath();
+            Map<String, Object> claims = claims(again.getString("access_token"));
+            assertEquals(account, claims.get("sub"));
+            @SuppressWarnings("unchecked")
+            List<String> roles = (List<String>) ((Map<String, Object>) claims.get("realm_access")).get("roles");
+            assertEquals(true, roles.contains("client"), roles.toString());
+
+            // The gateway unreachable: nobody says Dana is unknown, so her session goes on.
+            federation("http://127.0.0.1:1", internalKey);
+            refresh(again.getString("refresh_token")).then().statusCode(200);
+        } finally {
+            forgetful.stop(0);
+        }
+    }
+
+    private void loginProvider(String url) {
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("mode", "EXTERNAL", "url", url, "secret", SECRET, "defaultRole", "client"))
+                .put("/api/admin/providers/login").then().statusCode(200);
+    }
+
+    /** A directory that answers every login request the same (it need not check the signature for that). */
+    private static HttpServer directoryAnswering(String answer) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/login", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static Response refresh(String refreshToken) {
+        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("grant_type", "refresh_token").formParam("client_id", KeycloakTokens.CLIENT_ID)
+                .formParam("refresh_token", refreshToken)
+                .post(SharedTestStack.endpoints().tokenUrl());
     }
 
     private static Response passwordGrant(String username, String password) {

@@ -109,6 +109,27 @@ class LoginProviderTest {
                 .body("emailVerified", equalTo(true));
     }
 
+    /** The portal asks where its "log in" links go: the admin's login page while the provider is on, else nowhere. */
+    @Test
+    void thePortalLearnsTheCompanysLoginPage() {
+        loginPage().statusCode(200).body("loginUrl", nullValue());
+        configured(Map.of());
+        loginPage().statusCode(200).body("loginUrl", nullValue());
+
+        configured(Map.of("loginUrl", "https://sso.example.com/login?realm=staff"));
+        loginPage().statusCode(200).body("loginUrl", equalTo("https://sso.example.com/login?realm=staff"));
+        configured(Map.of("loginUrl", "https://sso.example.com/login", "enabled", false));
+        loginPage().statusCode(200).body("loginUrl", nullValue());
+        configure(Map.of("mode", "BUILT_IN")).statusCode(200);
+        loginPage().statusCode(200).body("loginUrl", nullValue());
+
+        given().get("/internal/login/page").then().statusCode(401);
+    }
+
+    private ValidatableResponse loginPage() {
+        return given().header(InternalApiKeyFilter.HEADER, internalKey).get("/internal/login/page").then();
+    }
+
     @Test
     void anUnusableServiceMeansAnUnknownUserNeverAnError() {
         configured(Map.of("timeoutMs", 300));
