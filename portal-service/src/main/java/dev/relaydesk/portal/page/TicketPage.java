@@ -284,6 +284,9 @@ public class TicketPage {
         if (priority != null && !DetailsForm.isPriority(priority)) {
             return rerenderDetails(link.get(), ticket, token, 400, posted, "Choose a priority from the list.");
         }
+        if (!DetailsForm.allowsType(profile, ticket, blankToNull(posted.get("type")))) {
+            return rerenderDetails(link.get(), ticket, token, 400, posted, "Choose a type from the list.");
+        }
         Map<String, Object> customFields = new HashMap<>();
         posted.forEach((name, value) -> {
             if (name.startsWith(FieldInput.PREFIX)) {
