@@ -66,9 +66,17 @@ public final class Problems {
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "The request could not be completed.").toResponse();
     }
 
-    /** "create.request.url" becomes "url": the field or parameter as the caller knows it. */
-    private static String field(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        return path.substring(path.lastIndexOf('.') + 1);
+    /**
+     * "create.request.url" becomes "url", and "put.edit.types[1].&lt;list element&gt;" becomes "types[1]" (a list
+     * element's own node names no field): the field or parameter as the caller knows it.
+     */
+    static String field(ConstraintViolation<?> violation) {
+        return field(violation.getPropertyPath().toString());
+    }
+
+    static String field(String path) {
+        int element = path.lastIndexOf(".<");
+        String named = element > 0 ? path.substring(0, element) : path;
+        return named.substring(named.lastIndexOf('.') + 1);
     }
 }

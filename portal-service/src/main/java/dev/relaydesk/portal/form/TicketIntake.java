@@ -27,11 +27,16 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @ClientHeaderParam(name = "X-Relaydesk-Internal-Key", value = "${relaydesk.internal.api-key}")
 public interface TicketIntake {
 
-    /** @param customFields the project's custom fields, in their order (none when ticket-service does not say) */
-    record Project(String key, String name, List<ProjectField> customFields) {
+    /**
+     * @param customFields the project's custom fields, in their order (none when ticket-service does not say)
+     * @param types        the names of the project's ticket types (none when ticket-service does not say)
+     * @param defaultType  the type of a ticket opened without one
+     */
+    record Project(String key, String name, List<ProjectField> customFields, List<String> types, String defaultType) {
 
         public Project {
             customFields = customFields == null ? List.of() : List.copyOf(customFields);
+            types = types == null ? List.of() : List.copyOf(types);
         }
     }
 
@@ -48,9 +53,10 @@ public interface TicketIntake {
      *
      * @param customFields values the client gave (ticket-service checks them against the project's fields)
      * @param clientPhone  a mobile number for SMS updates (E.164), or null
+     * @param type         one of the project's ticket types, or null for its default type
      */
     record ClientTicket(UUID requestId, String source, String clientEmail, String clientName, String project,
-            String title, String description, Map<String, Object> customFields, String clientPhone) {
+            String title, String description, Map<String, Object> customFields, String clientPhone, String type) {
     }
 
     record OpenedTicket(UUID id, String number, String projectKey) {

@@ -145,6 +145,10 @@ public class WebFormPage {
     @Inject
     CustomFieldForm customFields;
 
+    /** The ticket types clients may choose on this form (those its portal profile allows). */
+    @Inject
+    TicketTypeField ticketType;
+
     WebFormPage(@RestClient TicketIntake intake, AccessLinks links, WebFormTokens tokens, RateLimiter limiter,
             ClientAddresses addresses, ObjectMapper json,
             @ConfigProperty(name = "relaydesk.portal.public-url") String publicUrl,
@@ -169,6 +173,7 @@ public class WebFormPage {
             return project(projectKey)
                     .map(project -> {
                         customFields.show(visibleFields(project), Map.of());
+                        ticketType.show(project.key(), project.types(), project.defaultType());
                         return Response.ok(form(project, Values.empty(), null, embedded, null, null));
                     })
                     .orElseGet(WebFormPage::unknown).build();
@@ -182,7 +187,7 @@ public class WebFormPage {
     public Response submit(@PathParam("projectKey") String projectKey, @RestForm String name, @RestForm String email,
             @RestForm String title, @RestForm String description, @RestForm String website,
             @RestForm String requestId, @RestForm String csrf, @RestForm boolean embed,
-            @RestForm String phone) {
+            @RestForm String phone, @RestForm String type) {
         if (!KEY_SHAPE.matcher(projectKey).matches()) {
             return unknown().build();
         }
@@ -201,20 +206,22 @@ public class WebFormPage {
                 return unknown().build();
             }
             customFields.showPosted(visibleFields(project.get()));
+            ticketType.show(project.get().key(), project.get().types(), project.get().defaultType());
+            TicketTypeField.Choice chosenType = ticketType.choose(type);
             if (!tokens.isValid(projectKey, csrf)) {
                 // A form from another website (the plain HTML snippet) or a very old page: the client confirms here.
                 return Response.ok(form(project.get(), values, null, embed,
                         "Please check your details and press Send to submit your request.", null)).build();
             }
             Errors errors = validate(values);
-            if (errors.any()) {
+            if (errors.any() || chosenType.error() != null) {
                 return Response.status(400).entity(form(project.get(), values, errors, embed, null,
                         "Please correct the fields marked below.")).build();
             }
             if (!limiter.tryAcquire("form-email", values.email().strip(), perEmail, window)) {
                 return tooMany("Many requests came from " + values.email().strip() + " in a short time.");
             }
-            OpenedTicket opened = open(projectKey, values, requestId);
+            OpenedTicket opened = open(projectKey, values, requestId, chosenType.type());
             String token = links.mint(opened.id(), values.email().strip());
             return Response.seeOther(URI.create("/t/" + token)).build();
         } catch (FieldRefusedException e) {
@@ -242,10 +249,10 @@ public class WebFormPage {
         }
     }
 
-    private OpenedTicket open(String projectKey, Values values, String requestId) {
+    private OpenedTicket open(String projectKey, Values values, String requestId, String type) {
         ClientTicket ticket = new ClientTicket(requestIdOf(requestId), "WEB_FORM", values.email().strip(),
                 values.name().strip(), projectKey, values.title().strip(), values.description(), customFields.toSend(),
-                PhoneNumbers.normalized("phone", values.phone()));
+                PhoneNumbers.normalized("phone", values.phone()), type);
         try {
             return intake.open(ticket);
         } catch (WebApplicationException e) {
@@ -309,6 +316,7 @@ public class WebFormPage {
                     case "clientName" -> name = message;
                     case "clientEmail" -> email = "Enter a valid email address.";
                     case "title" -> title = message;
+                    case "type" -> ticketType.refused(message);
                     case "description" -> description = message;
                     default -> title = title != null ? title : message;
                 }
@@ -316,7 +324,8 @@ public class WebFormPage {
         } catch (RuntimeException | java.io.IOException parseFailure) {
             title = "Your request could not be accepted. Please check the fields.";
         }
-        if (title == null && name == null && email == null && description == null && !customFields.anyRefused()) {
+        if (title == null && name == null && email == null && description == null && !customFields.anyRefused()
+                && ticketType.error() == null) {
             title = "Your request could not be accepted. Please check the fields.";
         }
         return new FieldRefusedException(project, new Errors(name, email, title, description));

@@ -4,6 +4,7 @@ import dev.relaydesk.portal.action.TicketCommands;
 import dev.relaydesk.portal.action.TicketCommands.ClientDetails;
 import dev.relaydesk.portal.field.FieldInput;
 import dev.relaydesk.portal.field.FieldInputs;
+import dev.relaydesk.portal.form.TicketTypeField;
 import dev.relaydesk.portal.profile.PortalProfile;
 import dev.relaydesk.portal.ticket.PortalTicket;
 import io.quarkus.qute.TemplateData;
@@ -72,7 +73,10 @@ public class DetailsForm {
         }
         if (profile.editType) {
             String current = typed.getOrDefault("type", details.type());
-            types = details.types().stream().map(type -> new Choice(type, type, type.equals(current))).toList();
+            // the types the profile lets clients choose, and the ticket's own (so leaving it alone is no change)
+            List<String> allowed = TicketTypeField.allowedOf(details.types(), profile.clientTicketTypes);
+            types = details.types().stream().filter(type -> allowed.contains(type) || type.equals(details.type()))
+                    .map(type -> new Choice(type, type, type.equals(current))).toList();
         }
         Map<String, String> values = new LinkedHashMap<>();
         details.customFields().forEach((key, value) -> values.put(key, value == null ? null : value.toString()));
@@ -139,6 +143,12 @@ public class DetailsForm {
             default -> name.startsWith(FieldInput.PREFIX)
                     && profile.editableCustomFields.contains(name.substring(FieldInput.PREFIX.length()));
         };
+    }
+
+    /** A type the client may choose: one the profile allows (any when it lists none), or the ticket's current one. */
+    static boolean allowsType(PortalProfile profile, PortalTicket ticket, String type) {
+        return type == null || type.equalsIgnoreCase(ticket.type) || profile.clientTicketTypes.isEmpty()
+                || profile.clientTicketTypes.stream().anyMatch(type::equalsIgnoreCase);
     }
 
     static boolean isPriority(String value) {

@@ -9,10 +9,13 @@ import dev.relaydesk.portal.action.TicketCommands.ClientNote;
 import dev.relaydesk.portal.feedback.FeedbackService;
 import dev.relaydesk.portal.form.TicketIntake;
 import dev.relaydesk.portal.organization.VisibleTickets;
+import dev.relaydesk.portal.follow.ProjectFollowing;
+import dev.relaydesk.portal.ticket.PortalProject;
 import dev.relaydesk.portal.form.TicketIntake.ClientTicket;
 import dev.relaydesk.portal.form.TicketIntake.OpenedTicket;
 import dev.relaydesk.portal.form.TicketIntake.Project;
 import dev.relaydesk.portal.form.TicketIntake.ProjectField;
+import dev.relaydesk.portal.form.TicketTypeField;
 import dev.relaydesk.portal.field.CustomFieldForm;
 import dev.relaydesk.portal.field.FieldInput;
 import dev.relaydesk.portal.field.FieldInputs;
@@ -70,6 +73,13 @@ import org.jboss.resteasy.reactive.RestForm;
 public class MyTicketsPage {
 
     private static final Logger LOG = Logger.getLogger(MyTicketsPage.class);
+    private static final Pattern PROJECT_KEY_SHAPE = Pattern.compile("[A-Za-z][A-Za-z0-9]{1,9}");
+    /** The followed tab lists the newest tickets first, this many at most. */
+    private static final int MAX_FOLLOWED_ROWS = 200;
+    private static final Map<String, String> FOLLOW_FLASHES = Map.of(
+            "followed", "You follow the project now: its tickets are listed here.",
+            "unfollowed", "You no longer follow that project.",
+            "expired", "That page had expired, so nothing changed. Please try again.");
     private static final Pattern NUMBER_SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     static final int MAX_TITLE = 300;
     static final int MAX_DESCRIPTION = 20_000;
@@ -80,16 +90,37 @@ public class MyTicketsPage {
             "reopen", "Your ticket is being reopened.",
             "feedback", "Thank you for your feedback.");
 
-    /** One line of the list; {@code openedBy} names the colleague whose ticket it is, null for the client's own. */
-    public record Row(String path, String number, String title, Instant updatedAt, String openedBy) {
+    /**
+     * One line of the list; {@code openedBy} names the colleague whose ticket it is, null for the client's own (and
+     * for a followed project's, whose client stays unnamed); {@code status} is shown in the followed tab only.
+     */
+    public record Row(String path, String number, String title, Instant updatedAt, String openedBy, String status) {
 
         public String updatedOn() {
             return updatedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
         }
     }
 
-    public record ListView(String name, String email, boolean closedTab, List<Row> rows, long openCount,
-            long closedCount, String flash) {
+    /**
+     * @param tab      open, closed or followed
+     * @param projects the projects the client may follow, each with a follow or unfollow button
+     */
+    public record ListView(String name, String email, String tab, List<Row> rows, long openCount,
+            long closedCount, long followedCount, List<ProjectFollowing.FollowableProject> projects, String csrf,
+            String flash) {
+
+        public boolean closedTab() {
+            return tab.equals("closed");
+        }
+
+        public boolean followedTab() {
+            return tab.equals("followed");
+        }
+
+        /** The followed tab shows once the client follows a project (or is looking at it). */
+        public boolean showsFollowedTab() {
+            return followedTab() || projects.stream().anyMatch(ProjectFollowing.FollowableProject::following);
+        }
     }
 
     /** @param customFields the default project's fields the profile marks visible or the custom-fields provider names */
@@ -106,6 +137,9 @@ public class MyTicketsPage {
         static native TemplateInstance notYours();
 
         static native TemplateInstance colleagueTicket(PortalTicket ticket, boolean open, List<PortalNote> notes);
+
+        static native TemplateInstance followedTicket(PortalTicket ticket, boolean open, List<PortalNote> notes,
+                String projectName);
     }
 
     private final SecurityIdentity identity;
@@ -119,6 +153,8 @@ public class MyTicketsPage {
     private final FeedbackService feedbacks;
     @Inject
     VisibleTickets visible;
+    @Inject
+    ProjectFollowing following;
 
     /** The page's project look (logo, welcome text, details shown); see PortalProfile. */
     @Inject
@@ -129,6 +165,9 @@ public class MyTicketsPage {
     CustomFieldForm customFields;
     @Inject
     SuggestedFields suggestedFields;
+    /** The "add ticket" form's type of request: the default project's types its profile allows. */
+    @Inject
+    TicketTypeField ticketType;
     @Inject
     ObjectMapper json;
 
@@ -148,23 +187,38 @@ public class MyTicketsPage {
 
     @GET
     @Path("/tickets")
-    public Response tickets(@QueryParam("tab") String tab, @QueryParam("opened") String opened) {
+    public Response tickets(@QueryParam("tab") String tab, @QueryParam("opened") String opened,
+            @QueryParam("sent") String sent) {
         String email = email();
-        boolean closed = "closed".equals(tab);
+        String shownTab = "closed".equals(tab) || "followed".equals(tab) ? tab : "open";
         VisibleTickets.Scope scope = visible.of(email);
-        Map<String, Object> parameters = new HashMap<>(scope.parameters());
-        parameters.put("status", closed ? TicketStatus.CLOSED : TicketStatus.OPEN);
-        List<Row> rows = PortalTicket.<PortalTicket>list(scope.condition() + " and description is not null"
-                        + " and status = :status order by updatedAt desc", parameters)
-                .stream().map(t -> new Row("/my/tickets/" + t.ticketId, t.number, t.title, t.updatedAt,
-                        visible.isOwn(t, email) ? null : Optional.ofNullable(t.clientName).orElse(t.clientEmail)))
-                .toList();
+        FollowedScope followed = followedScope(scope, email);
+        List<Row> rows;
+        if (shownTab.equals("followed")) {
+            rows = followed.projects().isEmpty() ? List.of() : PortalTicket.<PortalTicket>find(followed.condition()
+                            + " order by updatedAt desc", followed.parameters()).range(0, MAX_FOLLOWED_ROWS - 1)
+                    .list().stream().map(t -> new Row("/my/tickets/" + t.ticketId, t.number, t.title, t.updatedAt, null,
+                            t.status == TicketStatus.OPEN ? "Open" : "Closed"))
+                    .toList();
+        } else {
+            Map<String, Object> parameters = new HashMap<>(scope.parameters());
+            parameters.put("status", shownTab.equals("closed") ? TicketStatus.CLOSED : TicketStatus.OPEN);
+            rows = PortalTicket.<PortalTicket>list(scope.condition() + " and description is not null"
+                            + " and status = :status order by updatedAt desc", parameters)
+                    .stream().map(t -> new Row("/my/tickets/" + t.ticketId, t.number, t.title, t.updatedAt,
+                            visible.isOwn(t, email) ? null : Optional.ofNullable(t.clientName).orElse(t.clientEmail),
+                            null))
+                    .toList();
+        }
         long open = count(scope, TicketStatus.OPEN);
         long closedCount = count(scope, TicketStatus.CLOSED);
+        long followedCount = followed.projects().isEmpty() ? 0
+                : PortalTicket.count(followed.condition(), followed.parameters());
         String flash = opened != null && NUMBER_SHAPE.matcher(opened).matches()
-                ? "Your ticket " + opened + " was opened. It appears in the list in a moment." : null;
-        Response.ResponseBuilder page = Response.ok(Templates.tickets(new ListView(name(), email, closed, rows, open,
-                closedCount, flash)));
+                ? "Your ticket " + opened + " was opened. It appears in the list in a moment."
+                : sent == null ? null : FOLLOW_FLASHES.get(sent);
+        Response.ResponseBuilder page = Response.ok(Templates.tickets(new ListView(name(), email, shownTab, rows, open,
+                closedCount, followedCount, following.projectsFor(email), formTokens.issueForClient(email), flash)));
         // the new ticket travels through ticket events before it is listed: look again shortly
         return (flash == null ? page : page.header("Refresh", "2; url=/my/tickets")).build();
     }
@@ -179,6 +233,7 @@ public class MyTicketsPage {
     public TemplateInstance newTicket() {
         NewTicketFields fields = newTicketFields();
         customFields.show(fields.shown(), fields.prefilled());
+        showTypes(fields.project());
         return Templates.newTicket(newTicketView("", "", null));
     }
 
@@ -187,9 +242,11 @@ public class MyTicketsPage {
     @Path("/tickets")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response open(@RestForm String title, @RestForm String description, @RestForm String requestId,
-            @RestForm String csrf) {
+            @RestForm String csrf, @RestForm String type) {
         String email = email();
-        customFields.showPosted(newTicketFields().shown());
+        NewTicketFields fields = newTicketFields();
+        customFields.showPosted(fields.shown());
+        showTypes(fields.project());
         if (!formTokens.isValidForClient(email, csrf)) {
             return Response.status(Response.Status.FORBIDDEN).entity(Templates.newTicket(newTicketView(title,
                     description, "This form had expired. Please check it and send it again."))).build();
@@ -204,9 +261,19 @@ public class MyTicketsPage {
             return Response.status(400).entity(Templates.newTicket(newTicketView(title, description,
                     "Describe what you need in at most " + MAX_DESCRIPTION + " characters."))).build();
         }
+        if (fields.project() == null && type != null && !type.isBlank()) {
+            // without the project, the profile's types cannot be checked: nothing is opened with an unchecked type
+            return Response.status(503).entity(Templates.newTicket(newTicketView(title, description,
+                    "We could not open your ticket right now. Please try again in a moment."))).build();
+        }
+        TicketTypeField.Choice chosenType = ticketType.choose(type);
+        if (chosenType.error() != null) {
+            return Response.status(400).entity(Templates.newTicket(newTicketView(title, description,
+                    "Please choose another type of request."))).build();
+        }
         try {
             OpenedTicket opened = intake.open(new ClientTicket(requestIdOf(requestId), "PORTAL", email, name(), null,
-                    subject, description, customFields.toSend(), null));
+                    subject, description, customFields.toSend(), null, chosenType.type()));
             return Response.seeOther(URI.create("/my/tickets?opened=" + opened.number())).build();
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 400 || e.getResponse().getStatus() == 422) {
@@ -223,6 +290,28 @@ public class MyTicketsPage {
         }
     }
 
+    /** Follows or unfollows a project whose profile allows following, from the list's "Projects to follow". */
+    @POST
+    @Path("/projects/{key}/{action: follow|unfollow}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response follow(@PathParam("key") String key, @PathParam("action") String action, @RestForm String csrf) {
+        String email = email();
+        if (!formTokens.isValidForClient(email, csrf)) {
+            return Response.seeOther(URI.create("/my/tickets?sent=expired")).build();
+        }
+        if (!PROJECT_KEY_SHAPE.matcher(key).matches()) {
+            return notYours();
+        }
+        if (action.equals("unfollow")) {
+            following.unfollow(email, key);
+            return Response.seeOther(URI.create("/my/tickets?sent=unfollowed")).build();
+        }
+        if (!following.follow(email, key)) {
+            return notYours(); // a project whose profile does not allow following is not offered
+        }
+        return Response.seeOther(URI.create("/my/tickets?tab=followed&sent=followed")).build();
+    }
+
     @GET
     @Path("/tickets/{id}")
     public Response ticket(@PathParam("id") String id, @QueryParam("sent") String sent) {
@@ -232,7 +321,12 @@ public class MyTicketsPage {
                 branding.use(t.projectKey);
                 return Response.ok(Templates.colleagueTicket(t, t.status == TicketStatus.OPEN,
                         PortalNote.conversation(t.ticketId))).build();
-            }).orElseGet(MyTicketsPage::notYours);
+            }).or(() -> followed(id).map(t -> {
+                branding.use(t.projectKey);
+                return Response.ok(Templates.followedTicket(t, t.status == TicketStatus.OPEN,
+                        PortalNote.conversation(t.ticketId),
+                        PortalProject.namesOf(List.of(t.projectKey)).getOrDefault(t.projectKey, t.projectKey))).build();
+            })).orElseGet(MyTicketsPage::notYours);
         }
         String flash = sent == null ? null : FLASHES.get(sent);
         Response.ResponseBuilder page = Response.ok(render(ticket.get(), flash, null, null));
@@ -334,6 +428,23 @@ public class MyTicketsPage {
         return ready(id).filter(ticket -> visible.isColleagues(ticket, email()));
     }
 
+    /** A ticket of a project the client follows, where its profile allows following: read only, its client unnamed. */
+    private Optional<PortalTicket> followed(String id) {
+        return ready(id).filter(ticket -> following.readsAsFollower(ticket, email()));
+    }
+
+    /** The tickets of the projects the client follows, less those the other tabs list (their own, colleagues'). */
+    private record FollowedScope(List<String> projects, String condition, Map<String, Object> parameters) {
+    }
+
+    private FollowedScope followedScope(VisibleTickets.Scope scope, String email) {
+        List<String> projects = following.followedBy(email);
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.put("followed", projects);
+        return new FollowedScope(projects, "projectKey in :followed and description is not null and not "
+                + scope.condition(), parameters);
+    }
+
     private static Optional<PortalTicket> ready(String id) {
         UUID ticketId;
         try {
@@ -360,7 +471,13 @@ public class MyTicketsPage {
     }
 
     /** The custom fields of the "add ticket" form, and the provider's values for them (by key). */
-    private record NewTicketFields(List<ProjectField> shown, Map<String, String> prefilled) {
+    private record NewTicketFields(List<ProjectField> shown, Map<String, String> prefilled, Project project) {
+    }
+
+    private void showTypes(Project project) {
+        if (project != null) {
+            ticketType.show(project.key(), project.types(), project.defaultType());
+        }
     }
 
     /**
@@ -374,10 +491,10 @@ public class MyTicketsPage {
         } catch (RuntimeException e) {
             LOG.warnf("The default project's custom fields are unknown (%s); the form shows without them",
                     e.getClass().getSimpleName());
-            return new NewTicketFields(List.of(), Map.of());
+            return new NewTicketFields(List.of(), Map.of(), null);
         }
         if (project.customFields().isEmpty()) {
-            return new NewTicketFields(List.of(), Map.of());
+            return new NewTicketFields(List.of(), Map.of(), project);
         }
         Map<String, String> suggested = suggestedFields.forClient(email(), name(), project.key());
         Set<String> shown = new LinkedHashSet<>(PortalProfile.visibleCustomFieldsOf(project.key()));
@@ -388,7 +505,7 @@ public class MyTicketsPage {
                 prefilled.put(key, value);
             }
         });
-        return new NewTicketFields(FieldInputs.shown(project.customFields(), shown), prefilled);
+        return new NewTicketFields(FieldInputs.shown(project.customFields(), shown), prefilled, project);
     }
 
     /** ticket-service's reason for refusing the ticket: a custom field (shown next to it) or the screening's words. */

@@ -211,20 +211,15 @@ public class TicketPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response feedback(@PathParam("token") String token, @RestForm String rating, @RestForm String comment,
             @RestForm String csrf) {
-        Optional<AccessLink> link = links.resolve(token);
-        if (link.isEmpty()) {
-            return notFound();
+        PostedForm form = posted(token, csrf, true);
+        if (form.answered()) {
+            return form.answer();
         }
-        if (!formTokens.isValid(link.get().id, csrf)) {
-            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
-        }
-        PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
-        if (ticket == null || !ticket.isReady()) {
-            return Response.seeOther(URI.create("/t/" + token)).build();
-        }
-        if (writeGate.refuses(link.get(), ticket)) {
+        AccessLink link = form.link();
+        PortalTicket ticket = form.ticket();
+        if (writeGate.refuses(link, ticket)) {
             writeGate.keepFeedback(rating, comment);
-            return refusedWithoutCode(link.get(), token, null);
+            return refusedWithoutCode(link, token, null);
         }
         if (ticket.status == TicketStatus.OPEN) {
             return rerender(token, 409, "Feedback can be given once the ticket is closed.", null);
@@ -238,11 +233,11 @@ public class TicketPage {
                     + " characters.", null);
         }
         try {
-            feedbacks.leave(link.get(), stars, comment);
+            feedbacks.leave(link, stars, comment);
         } catch (AlreadyGivenException e) {
             return rerender(token, 409, "You already gave feedback on this ticket. Thank you!", null);
         }
-        links.recordAccess(link.get(), LinkAccess.Action.FEEDBACK);
+        links.recordAccess(link, LinkAccess.Action.FEEDBACK);
         return Response.seeOther(URI.create("/t/" + token + "?sent=feedback")).build();
     }
 
@@ -254,24 +249,19 @@ public class TicketPage {
     @Path("/details")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response editDetails(@PathParam("token") String token, @RestForm String requestId, @RestForm String csrf) {
-        Optional<AccessLink> link = links.resolve(token);
-        if (link.isEmpty()) {
-            return notFound();
+        PostedForm form = posted(token, csrf, true);
+        if (form.answered()) {
+            return form.answer();
         }
-        if (!formTokens.isValid(link.get().id, csrf)) {
-            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
-        }
-        PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
-        if (ticket == null || !ticket.isReady()) {
-            return Response.seeOther(URI.create("/t/" + token)).build();
-        }
+        AccessLink link = form.link();
+        PortalTicket ticket = form.ticket();
         Map<String, String> posted = FieldInputs.allPosted();
         posted.remove("requestId");
         posted.remove("csrf");
-        if (writeGate.refuses(link.get(), ticket)) {
-            links.recordAccess(link.get(), LinkAccess.Action.WRITE_REFUSED);
+        if (writeGate.refuses(link, ticket)) {
+            links.recordAccess(link, LinkAccess.Action.WRITE_REFUSED);
             writeGate.refused();
-            return rerenderDetails(link.get(), ticket, token, 403, posted, null);
+            return rerenderDetails(link, ticket, token, 403, posted, null);
         }
         PortalProfile profile = PortalProfile.of(ticket.projectKey).filter(PortalProfile::allowsEdits).orElse(null);
         if (profile == null || ticket.status != TicketStatus.OPEN
@@ -282,7 +272,10 @@ public class TicketPage {
         }
         String priority = blankToNull(posted.get("priority"));
         if (priority != null && !DetailsForm.isPriority(priority)) {
-            return rerenderDetails(link.get(), ticket, token, 400, posted, "Choose a priority from the list.");
+            return rerenderDetails(link, ticket, token, 400, posted, "Choose a priority from the list.");
+        }
+        if (!DetailsForm.allowsType(profile, ticket, blankToNull(posted.get("type")))) {
+            return rerenderDetails(link, ticket, token, 400, posted, "Choose a type from the list.");
         }
         Map<String, Object> customFields = new HashMap<>();
         posted.forEach((name, value) -> {
@@ -291,21 +284,21 @@ public class TicketPage {
             }
         });
         try {
-            commands.edit(ticket.ticketId, new ClientEdit(requestIdOf(requestId), link.get().clientEmail, priority,
+            commands.edit(ticket.ticketId, new ClientEdit(requestIdOf(requestId), link.clientEmail, priority,
                     blankToNull(posted.get("type")), customFields.isEmpty() ? null : customFields));
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 400) {
-                return rerenderDetails(link.get(), ticket, token, 400, posted, problemMessage(e));
+                return rerenderDetails(link, ticket, token, 400, posted, problemMessage(e));
             }
             LOG.warnf("Client edit of ticket %s could not be carried out: %s", ticket.ticketId, e.getMessage());
-            return rerenderDetails(link.get(), ticket, token, 503, posted,
+            return rerenderDetails(link, ticket, token, 503, posted,
                     "We could not do that right now. Please try again in a moment.");
         } catch (RuntimeException e) {
             LOG.warnf("Client edit of ticket %s could not be carried out: %s", ticket.ticketId, e.getMessage());
-            return rerenderDetails(link.get(), ticket, token, 503, posted,
+            return rerenderDetails(link, ticket, token, 503, posted,
                     "We could not do that right now. Please try again in a moment.");
         }
-        links.recordAccess(link.get(), LinkAccess.Action.EDIT);
+        links.recordAccess(link, LinkAccess.Action.EDIT);
         return Response.seeOther(URI.create("/t/" + token + "?sent=details")).build();
     }
 
@@ -339,21 +332,19 @@ public class TicketPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(@PathParam("token") String token, @RestForm String firstName, @RestForm String lastName,
             @RestForm String password, @RestForm String passwordAgain, @RestForm String csrf) {
-        Optional<AccessLink> link = links.resolve(token);
-        if (link.isEmpty()) {
-            return notFound();
+        PostedForm form = posted(token, csrf, false);
+        if (form.answered()) {
+            return form.answer();
         }
-        if (!formTokens.isValid(link.get().id, csrf)) {
-            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
-        }
-        if (!registrations.offeredTo(link.get().clientEmail)) {
+        AccessLink link = form.link();
+        if (!registrations.offeredTo(link.clientEmail)) {
             return Response.seeOther(URI.create("/t/" + token)).build();
         }
         String first = firstName == null ? "" : firstName.strip();
         String last = lastName == null ? "" : lastName.strip();
-        if (writeGate.refuses(link.get(), PortalTicket.findById(link.get().ticketId))) {
+        if (writeGate.refuses(link, form.ticket())) {
             // an account for the link's address is the strongest write of all: never from a forwarded link
-            links.recordAccess(link.get(), LinkAccess.Action.WRITE_REFUSED);
+            links.recordAccess(link, LinkAccess.Action.WRITE_REFUSED);
             writeGate.refused();
             return rerenderOffer(token, 403, first, last, null, null);
         }
@@ -373,7 +364,7 @@ public class TicketPage {
             return rerenderOffer(token, 400, first, last, "The two passwords are not the same. Please type them again.",
                     "passwordAgain");
         }
-        Outcome outcome = registrations.register(link.get().clientEmail, first, last, password);
+        Outcome outcome = registrations.register(link.clientEmail, first, last, password);
         if (outcome instanceof Created) {
             return Response.seeOther(URI.create("/t/" + token + "?sent=registered")).build();
         }
@@ -396,19 +387,17 @@ public class TicketPage {
     @Path("/code")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response sendCode(@PathParam("token") String token, @RestForm String csrf, @RestForm String draft) {
-        Optional<AccessLink> link = links.resolve(token);
-        if (link.isEmpty()) {
-            return notFound();
+        PostedForm form = posted(token, csrf, true);
+        if (form.answered()) {
+            return form.answer();
         }
-        if (!formTokens.isValid(link.get().id, csrf)) {
-            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
-        }
-        PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
-        if (ticket == null || !ticket.isReady() || !writeGate.refuses(link.get(), ticket)) {
-            return Response.seeOther(URI.create("/t/" + token)).build();
+        AccessLink link = form.link();
+        PortalTicket ticket = form.ticket();
+        if (!writeGate.refuses(link, ticket)) {
+            return backToThePage(token);
         }
         int status = 200;
-        WriteCodes.Request request = writeCodes.request(link.get(), ticket, writeGate.preferredLanguage());
+        WriteCodes.Request request = writeCodes.request(link, ticket, writeGate.preferredLanguage());
         if (request instanceof Sent sent) {
             writeGate.codeSent(sent.expiresAt());
         } else if (request instanceof TooSoon tooSoon) {
@@ -416,7 +405,7 @@ public class TicketPage {
             writeGate.error("We sent a code a moment ago: please look in your mailbox (and its spam folder), or ask"
                     + " for a new one in " + tooSoon.retryAfterSeconds() + " seconds.");
         }
-        return Response.status(status).entity(render(link.get(), ticket, token, null, null, draft, null)).build();
+        return Response.status(status).entity(render(link, ticket, token, null, null, draft, null)).build();
     }
 
     /** The code from the mail: a right one lets this browser write through the link (a cookie, per link). */
@@ -425,22 +414,20 @@ public class TicketPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response checkCode(@PathParam("token") String token, @RestForm String code, @RestForm String csrf,
             @RestForm String draft) {
-        Optional<AccessLink> link = links.resolve(token);
-        if (link.isEmpty()) {
-            return notFound();
+        PostedForm form = posted(token, csrf, true);
+        if (form.answered()) {
+            return form.answer();
         }
-        if (!formTokens.isValid(link.get().id, csrf)) {
-            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
+        AccessLink link = form.link();
+        PortalTicket ticket = form.ticket();
+        if (!writeGate.refuses(link, ticket)) {
+            return backToThePage(token);
         }
-        PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
-        if (ticket == null || !ticket.isReady() || !writeGate.refuses(link.get(), ticket)) {
-            return Response.seeOther(URI.create("/t/" + token)).build();
-        }
-        Check check = writeCodes.check(link.get(), code);
+        Check check = writeCodes.check(link, code);
         if (check instanceof Trusted trusted) {
             writeGate.trustedNow();
-            return Response.ok(render(link.get(), ticket, token, TRUSTED, null, draft, null))
-                    .cookie(writeGate.trustCookie(link.get(), token, trusted.cookieValue())).build();
+            return Response.ok(render(link, ticket, token, TRUSTED, null, draft, null))
+                    .cookie(writeGate.trustCookie(link, token, trusted.cookieValue())).build();
         }
         if (check instanceof Wrong wrong) {
             writeGate.error("That code is not right. Please check the email and try again (" + wrong.triesLeft()
@@ -452,7 +439,7 @@ public class TicketPage {
             writeGate.codeNotLive();
             writeGate.error("That code has expired or was already used. Send yourself a new code.");
         }
-        return Response.status(400).entity(render(link.get(), ticket, token, null, null, draft, null)).build();
+        return Response.status(400).entity(render(link, ticket, token, null, null, draft, null)).build();
     }
 
     @GET
@@ -464,24 +451,60 @@ public class TicketPage {
     /** Checks the link and the form token, runs the command, and answers with a redirect (POST-redirect-GET). */
     private Response act(String token, String requestId, String csrf, LinkAccess.Action what, String draft,
             Consumer<AccessLink> command) {
-        Optional<AccessLink> link = links.resolve(token);
-        if (link.isEmpty()) {
-            return notFound();
+        PostedForm form = posted(token, csrf, false);
+        if (form.answered()) {
+            return form.answer();
         }
-        if (!formTokens.isValid(link.get().id, csrf)) {
-            return Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token)).build();
-        }
-        if (writeGate.refuses(link.get(), PortalTicket.findById(link.get().ticketId))) {
-            return refusedWithoutCode(link.get(), token, draft);
+        AccessLink link = form.link();
+        if (writeGate.refuses(link, form.ticket())) {
+            return refusedWithoutCode(link, token, draft);
         }
         try {
-            command.accept(link.get());
+            command.accept(link);
         } catch (RuntimeException e) {
-            LOG.warnf("Client %s of ticket %s could not be carried out: %s", what, link.get().ticketId, e.getMessage());
+            LOG.warnf("Client %s of ticket %s could not be carried out: %s", what, link.ticketId, e.getMessage());
             return rerender(token, 503, "We could not do that right now. Please try again in a moment.", draft);
         }
-        links.recordAccess(link.get(), what);
+        links.recordAccess(link, what);
         return Response.seeOther(URI.create("/t/" + token + "?sent=" + what.name().toLowerCase(Locale.ROOT))).build();
+    }
+
+    /**
+     * What every form of the page checks first, as an answer rather than an exception: an unknown or revoked link is
+     * the not-found page, a stale or foreign form token the expired-form page (403); with {@code needsTicket}, a
+     * ticket that has not reached the portal yet sends the browser back to the page. Otherwise the link and the
+     * ticket (null while it has not arrived, when not needed) to go on with.
+     */
+    private PostedForm posted(String token, String csrf, boolean needsTicket) {
+        Optional<AccessLink> link = links.resolve(token);
+        if (link.isEmpty()) {
+            return PostedForm.answered(notFound());
+        }
+        if (!formTokens.isValid(link.get().id, csrf)) {
+            return PostedForm.answered(Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token))
+                    .build());
+        }
+        PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
+        if (needsTicket && (ticket == null || !ticket.isReady())) {
+            return PostedForm.answered(backToThePage(token));
+        }
+        return new PostedForm(link.get(), ticket, null);
+    }
+
+    /** A posted form's link and ticket, or the answer that ends the request ({@link #posted}). */
+    private record PostedForm(AccessLink link, PortalTicket ticket, Response answer) {
+
+        static PostedForm answered(Response answer) {
+            return new PostedForm(null, null, answer);
+        }
+
+        boolean answered() {
+            return answer != null;
+        }
+    }
+
+    private static Response backToThePage(String token) {
+        return Response.seeOther(URI.create("/t/" + token)).build();
     }
 
     /** A post from a browser that has not entered the project's code: the page again, with the code form and the text. */

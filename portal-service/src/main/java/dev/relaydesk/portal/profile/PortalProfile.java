@@ -40,6 +40,15 @@ public class PortalProfile extends PanacheEntityBase {
     @Column(name = "show_organization_tickets", nullable = false)
     public boolean showOrganizationTickets;
 
+    /** Whether registered clients may follow the project and then read its tickets (admin-defined). */
+    @Column(nullable = false)
+    public boolean followable;
+
+    /** The ticket types (by name) clients may choose on the portal's forms; empty: all of the project's types. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "client_ticket_types", nullable = false)
+    public List<String> clientTicketTypes = new ArrayList<>();
+
     /** Keys of the project's custom fields that the portal's forms offer to clients. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "visible_custom_fields", nullable = false)
@@ -75,6 +84,18 @@ public class PortalProfile extends PanacheEntityBase {
         return getEntityManager().createQuery(
                 "select p.projectKey from PortalProfile p where p.showOrganizationTickets = true", String.class)
                 .getResultList();
+    }
+
+    /** The projects registered clients may follow, by key. */
+    public static List<String> followableProjects() {
+        return getEntityManager().createQuery(
+                "select p.projectKey from PortalProfile p where p.followable = true order by p.projectKey", String.class)
+                .getResultList();
+    }
+
+    /** The types a project's clients may choose, as its profile lists them; empty: all of the project's types. */
+    public static List<String> clientTicketTypesOf(String projectKey) {
+        return of(projectKey).map(profile -> List.copyOf(profile.clientTicketTypes)).orElse(List.of());
     }
 
     static PortalProfile ofOrNew(String projectKey) {

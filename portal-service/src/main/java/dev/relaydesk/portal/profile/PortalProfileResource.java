@@ -5,6 +5,7 @@ import dev.relaydesk.web.InvalidFieldException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -28,7 +29,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 
 /**
  * Admins shape each project's portal: logo (PNG or JPEG, at most 20 KB), where the logo links to, a welcome
- * text, and which ticket details clients see. A profile can be cloned to start another project's.
+ * text, which ticket details clients see, which ticket types they may choose, and whether they may follow the
+ * project. A profile can be cloned to start another project's.
  */
 @Path("/api/admin/portal-profiles/{projectKey}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,22 +51,31 @@ public class PortalProfileResource {
      * @param editPriority            whether clients may change their ticket's priority on its link page
      * @param editType                whether clients may change their ticket's type on its link page
      * @param editableCustomFields    keys of the custom fields clients may change on their ticket's link page
+     * @param followable              registered clients may follow the project from their portal home, and then read
+     *                                its tickets (number, title, Open/Closed, public conversation) in a tab of their own
+     * @param clientTicketTypes       names of the project's ticket types (as ticket-service has them) that clients may
+     *                                choose on the web form and the "add ticket" form, and change to on the link page;
+     *                                all of the project's types when left out or empty
      */
     public record EditProfile(@Size(max = 2000) String welcomeText, @Size(max = 500) String linkUrl,
             boolean showPriority, boolean showType, boolean showOrganizationTickets,
             @Size(max = 50) List<@NotNull @Pattern(regexp = FIELD_KEY, message = "a custom field's key, like customerId") String> visibleCustomFields,
             boolean editPriority, boolean editType,
-            @Size(max = 50) List<@NotNull @Pattern(regexp = FIELD_KEY, message = "a custom field's key, like customerId") String> editableCustomFields) {
+            @Size(max = 50) List<@NotNull @Pattern(regexp = FIELD_KEY, message = "a custom field's key, like customerId") String> editableCustomFields,
+            boolean followable,
+            @Size(max = 50) List<@NotBlank(message = "a ticket type's name, like Question") @Size(max = 60) String> clientTicketTypes) {
     }
 
     public record ProfileView(String projectKey, String welcomeText, String linkUrl, boolean showPriority,
             boolean showType, boolean showOrganizationTickets, List<String> visibleCustomFields, boolean editPriority,
-            boolean editType, List<String> editableCustomFields, String logoUrl, Instant updatedAt) {
+            boolean editType, List<String> editableCustomFields, boolean followable, List<String> clientTicketTypes,
+            String logoUrl, Instant updatedAt) {
 
         static ProfileView of(PortalProfile profile) {
             return new ProfileView(profile.projectKey, profile.welcomeText, profile.linkUrl, profile.showPriority,
                     profile.showType, profile.showOrganizationTickets, List.copyOf(profile.visibleCustomFields),
                     profile.editPriority, profile.editType, List.copyOf(profile.editableCustomFields),
+                    profile.followable, List.copyOf(profile.clientTicketTypes),
                     profile.hasLogo() ? LogoResource.path(profile.projectKey) : null, profile.updatedAt);
         }
     }
@@ -93,6 +104,8 @@ public class PortalProfileResource {
         profile.editPriority = edit.editPriority();
         profile.editType = edit.editType();
         profile.editableCustomFields = distinct(edit.editableCustomFields());
+        profile.followable = edit.followable();
+        profile.clientTicketTypes = typeNames(edit.clientTicketTypes());
         return saved(profile);
     }
 
@@ -140,6 +153,8 @@ public class PortalProfileResource {
         copy.editPriority = source.editPriority;
         copy.editType = source.editType;
         copy.editableCustomFields = new ArrayList<>(source.editableCustomFields);
+        copy.followable = source.followable;
+        copy.clientTicketTypes = new ArrayList<>(source.clientTicketTypes);
         copy.logo = source.logo == null ? null : source.logo.clone();
         copy.logoType = source.logoType;
         return saved(copy);
@@ -155,6 +170,20 @@ public class PortalProfileResource {
         profile.updatedAt = Instant.now();
         profile.persist();
         return ProfileView.of(profile);
+    }
+
+    /** Stripped, each name once whatever its case (ticket-service matches type names ignoring case). */
+    private static List<String> typeNames(List<String> names) {
+        List<String> kept = new ArrayList<>();
+        if (names != null) {
+            for (String name : names) {
+                String stripped = name.strip();
+                if (kept.stream().noneMatch(stripped::equalsIgnoreCase)) {
+                    kept.add(stripped);
+                }
+            }
+        }
+        return kept;
     }
 
     private static List<String> distinct(List<String> keys) {

@@ -25,12 +25,14 @@ public class TicketReadModel {
                 event.clientName(), event.status(), event.createdAt());
         ticket.advanceDetailsTo(event.version(), event.type(), event.priority());
         ticket.persist();
+        PortalProject.named(event.projectKey(), event.projectName(), event.createdAt());
     }
 
     public void apply(TicketUpdated event) {
         PortalTicket ticket = PortalTicket.findOrStart(event.ticketId());
         ticket.advanceTo(event.version(), event.ticket(), event.updatedAt());
         ticket.persist();
+        PortalProject.named(event.ticket().projectKey(), event.ticket().projectName(), event.updatedAt());
     }
 
     public void apply(NoteAdded event) {
@@ -54,11 +56,13 @@ public class TicketReadModel {
         PortalTicket ticket = PortalTicket.findOrStart(event.ticketId());
         ticket.advanceTo(event.version(), event.ticket(), event.closedAt());
         ticket.persist();
+        PortalProject.named(event.ticket().projectKey(), event.ticket().projectName(), event.closedAt());
     }
 
     public void apply(TicketReopened event) {
         PortalTicket ticket = PortalTicket.findOrStart(event.ticketId());
         ticket.advanceTo(event.version(), event.ticket(), event.reopenedAt());
         ticket.persist();
+        PortalProject.named(event.ticket().projectKey(), event.ticket().projectName(), event.reopenedAt());
     }
 }

@@ -14,12 +14,14 @@ import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +63,61 @@ class WebFormTest {
         org.junit.jupiter.api.Assertions.assertEquals(1, tickets.size());
         org.junit.jupiter.api.Assertions.assertEquals("WEB_FORM", tickets.get(0).get("source"));
         org.junit.jupiter.api.Assertions.assertEquals("Dana Client", tickets.get(0).get("clientName"));
+    }
+
+    /**
+     * The project's portal profile lists the ticket types clients may choose: the form offers those only, refuses
+     * another with a readable message (a crafted post too), and the link page's type change offers and accepts no more.
+     */
+    @Test
+    void theFormOffersOnlyTheTicketTypesTheProfileAllows() {
+        String project = "TY" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("key", project, "name", "Typed requests", "inboundAddress", project.toLowerCase() + "@relaydesk.test"))
+                .post(TicketServiceProcess.baseUrl + "/api/admin/projects").then().statusCode(201);
+        for (String type : List.of("Question", "Incident", "Billing")) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", type))
+                    .post(TicketServiceProcess.baseUrl + "/api/admin/projects/{key}/types", project).then().statusCode(201);
+        }
+        Client client = new Client();
+        String everyType = client.get("/form/" + project).then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(everyType.contains(">Billing</option>")
+                && everyType.contains(">General</option>"), "without a list in the profile, every type is offered");
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("clientTicketTypes", List.of("question", "Incident"), "editType", true))
+                .put("/api/admin/portal-profiles/{key}", project).then().statusCode(200);
+        String form = client.get("/form/" + project).then().statusCode(200)
+                .body(containsString("<option value=\"Incident\" selected>Incident</option>"))
+                .body(containsString(">Question</option>"))
+                .body(not(containsString(">Billing</option>"))).body(not(containsString(">General</option>")))
+                .extract().asString();
+
+        String email = uniqueEmail();
+        Map<String, String> refused = new java.util.HashMap<>(filled(email, "Invoice is wrong", form));
+        refused.put("type", "Billing");
+        client.post("/form/" + project, refused).then().statusCode(400)
+                .body(containsString("&quot;Billing&quot; is not a type of request you can choose here."
+                        + " Choose one of: Incident, Question."))
+                .body(containsString("value=\"Invoice is wrong\""));
+        org.junit.jupiter.api.Assertions.assertEquals(0, ticketsOf(email).size(), "nothing was opened");
+
+        Map<String, String> allowed = new java.util.HashMap<>(filled(email, "How do I export?", form));
+        allowed.put("type", "question");
+        Response sent = client.post("/form/" + project, allowed);
+        sent.then().statusCode(303);
+        List<Map<String, Object>> tickets = ticketsOf(email);
+        org.junit.jupiter.api.Assertions.assertEquals("Question", tickets.get(0).get("type"));
+
+        // the link page's type change: the allowed types and the ticket's own, and nothing else even when posted
+        String page = pathOf(sent.header("Location"));
+        String linkPage = await().atMost(Duration.ofSeconds(60)).until(() -> client.get(page).asString(),
+                html -> html.contains("id=\"edit-type\""));
+        org.junit.jupiter.api.Assertions.assertTrue(linkPage.contains(">Incident</option>")
+                && !linkPage.contains(">Billing</option>"), linkPage);
+        client.post(page + "/details", Map.of("type", "Billing", "csrf", hidden(linkPage, "csrf"),
+                "requestId", UUID.randomUUID().toString())).then().statusCode(400)
+                .body(containsString("Choose a type from the list."));
     }
 
     @Test

@@ -141,6 +141,38 @@ class PortalProfileTest {
                 .body("editableCustomFields", equalTo(List.of("plan")));
     }
 
+    /**
+     * Which ticket types clients choose (by name, each once whatever its case) and whether they may follow the
+     * project; bad input is a problem naming the field; only admins see who follows.
+     */
+    @Test
+    void aProfileSaysWhichTicketTypesClientsChooseAndWhetherTheyMayFollow() {
+        putProfile(Map.of("clientTicketTypes", List.of("Question", " "))).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("clientTicketTypes[1]"))
+                .body("errors[0].message", containsString("ticket type"));
+        putProfile(Map.of("clientTicketTypes", List.of("x".repeat(61)))).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("clientTicketTypes[0]"));
+        putProfile(Map.of("followable", "maybe")).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", containsString("followable"));
+        given().auth().oauth2(admin).get("/api/admin/portal-profiles/{key}", project).then().statusCode(200)
+                .body("followable", equalTo(false)).body("clientTicketTypes", equalTo(List.of()));
+
+        putProfile(Map.of("followable", true, "clientTicketTypes", List.of("Question", " Incident ", "QUESTION")))
+                .then().statusCode(200).body("followable", equalTo(true))
+                .body("clientTicketTypes", equalTo(List.of("Question", "Incident")));
+        given().auth().oauth2(admin).get("/api/admin/portal-profiles/{key}", project).then().statusCode(200)
+                .body("followable", equalTo(true)).body("clientTicketTypes", equalTo(List.of("Question", "Incident")));
+
+        given().auth().oauth2(admin).get("/api/admin/portal-profiles/{key}/followers", project).then()
+                .statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(admin).get("/api/admin/portal-profiles/{key}/followers", "1bad").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(KeycloakTokens.accessToken("agent", "agent"))
+                .get("/api/admin/portal-profiles/{key}/followers", project).then().statusCode(403);
+        // the rest of the profile's API is still there beside the followers
+        given().auth().oauth2(admin).get("/api/admin/portal-profiles/{key}", project).then().statusCode(200);
+    }
+
     @Test
     void aProfileIsClonedToStartAnotherProjectsButNeverOverwritesOne() {
         String other = "Q" + project.substring(1);

@@ -141,7 +141,8 @@ class ClientCommandTest {
     @Test
     void thePortalLearnsWhetherAProjectExistsForItsWebForm() {
         internal().get("/internal/projects/SUP").then().statusCode(200)
-                .body("key", equalTo("SUP")).body("name", equalTo("Support"));
+                .body("key", equalTo("SUP")).body("name", equalTo("Support"))
+                .body("types", contains("General")).body("defaultType", equalTo("General"));
         internal().get("/internal/projects/NOPE").then().statusCode(404);
         given().get("/internal/projects/SUP").then().statusCode(401);
     }
