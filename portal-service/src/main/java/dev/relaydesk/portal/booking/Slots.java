@@ -50,9 +50,11 @@ public class Slots {
                 if (hours.day() != date.getDayOfWeek()) {
                     continue;
                 }
-                for (LocalTime time = hours.from(); !time.plus(settings.slotLength()).isAfter(hours.to())
-                        && !time.plus(settings.slotLength()).equals(LocalTime.MIN); time = time.plus(settings.slotLength())) {
-                    ZonedDateTime start = ZonedDateTime.of(date, time, zone);
+                // in minutes of the day: a slot never runs past the stretch's end, nor past midnight
+                int end = hours.to().toSecondOfDay() / 60;
+                for (int minute = hours.from().toSecondOfDay() / 60; minute + settings.slotMinutes <= end;
+                        minute += settings.slotMinutes) {
+                    ZonedDateTime start = ZonedDateTime.of(date, LocalTime.ofSecondOfDay(minute * 60L), zone);
                     if (start.toInstant().isAfter(now)) {
                         int free = settings.capacity - taken.getOrDefault(start.toInstant(), 0);
                         slots.add(new Slot(start, start.plus(settings.slotLength()), Math.max(0, free)));
