@@ -20,7 +20,8 @@ public enum EventType {
     MAIL_BOUNCED("MailBounced", MailBounced.class),
     CLOSED_TICKET_REPLY_REFUSED("ClosedTicketReplyRefused", ClosedTicketReplyRefused.class),
     TICKET_LINKED("TicketLinked", TicketLinked.class),
-    ACCESS_CODE_REQUESTED("AccessCodeRequested", AccessCodeRequested.class);
+    ACCESS_CODE_REQUESTED("AccessCodeRequested", AccessCodeRequested.class),
+    APPOINTMENT_CHANGED("AppointmentChanged", AppointmentChanged.class);
 
     private final String topic;
     private final Class<? extends RelaydeskEvent> recordClass;

@@ -112,6 +112,18 @@ class EventContractTest {
         assertEquals(2, oldUpdated.changes().size());
     }
 
+    /** An appointment event carries the times and the zone the client saw them in, and no link (no secret). */
+    @Test
+    void goldenAppointmentChangedCarriesTheTimesAndTheProjectsZone() {
+        AppointmentChanged moved = EventFixtures.event(EventType.APPOINTMENT_CHANGED);
+
+        assertEquals(AppointmentChanged.Change.MOVED, moved.change());
+        assertEquals(Instant.parse("2026-12-08T13:30:00Z"), moved.startsAt());
+        assertEquals(Instant.parse("2026-12-07T08:00:00Z"), moved.previousStartsAt());
+        assertEquals("Europe/Berlin", moved.timeZone());
+        assertEquals(moved.ticketId().toString(), moved.key());
+    }
+
     @Test
     void goldenNotificationSentNamesTheMailsMessageIdAndItsTicket() {
         NotificationSent sent = EventFixtures.event(EventType.NOTIFICATION_SENT);

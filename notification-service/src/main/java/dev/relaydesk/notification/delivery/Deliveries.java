@@ -1,6 +1,7 @@
 package dev.relaydesk.notification.delivery;
 
 import dev.relaydesk.events.AccessCodeRequested;
+import dev.relaydesk.events.AppointmentChanged;
 import dev.relaydesk.events.ClosedTicketReplyRefused;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.NoteAdded;
@@ -129,6 +130,15 @@ public class Deliveries {
         }
         queue(MailKind.ACCESS_CODE, "access-code:" + event.requestId(), event.ticketId(), event.clientEmail(), null,
                 event);
+    }
+
+    /** The client booked a call or moved it: they get its time in writing, once per booking. */
+    public void onAppointmentChanged(AppointmentChanged event) {
+        if (event.change() == AppointmentChanged.Change.CANCELLED) {
+            return; // the client just saw it cancelled on the page; nothing to keep in writing
+        }
+        queue(MailKind.APPOINTMENT_CONFIRMATION, "appointment:" + event.appointmentId(), event.ticketId(),
+                event.clientEmail(), null, event);
     }
 
     /** Whoever did it (an agent's username, a client's address) is not told about it. */

@@ -128,6 +128,7 @@ public class Delivery extends PanacheEntityBase {
             case TICKET_REOPENED -> EventJson.read(payload, TicketReopened.class);
             case CLOSED_TICKET_REPLY -> EventJson.read(payload, ClosedTicketReplyRefused.class);
             case ACCESS_CODE -> throw new IllegalStateException("An access code's mail has no ticket event");
+            case APPOINTMENT_CONFIRMATION -> throw new IllegalStateException("An appointment's mail has no ticket event");
             case AUTOMATED_ACTION -> (TicketEvent) EventJson.read(payload, EventType.valueOf(eventType).recordClass());
         };
     }

@@ -150,8 +150,9 @@ public class DeliveryDispatcher {
                         delivery.ticketId, delivery.attempts, delivery.lastError);
             }
         }
-        // a one-time code's mail belongs to no ticket event: nobody is told it was sent
-        if (delivery.status == Status.SENT && delivery.channel == Channel.EMAIL && delivery.kind != MailKind.ACCESS_CODE) {
+        // a one-time code's or a call's mail belongs to no ticket event: nobody is told it was sent
+        if (delivery.status == Status.SENT && delivery.channel == Channel.EMAIL && delivery.kind != MailKind.ACCESS_CODE
+                && delivery.kind != MailKind.APPOINTMENT_CONFIRMATION) {
             // Outside the try: a failing outbox write rolls the whole attempt back (resent later under the same
             // Message-ID) rather than counting as a failed send.
             announce(delivery);

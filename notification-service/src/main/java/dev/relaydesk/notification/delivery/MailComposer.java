@@ -1,6 +1,7 @@
 package dev.relaydesk.notification.delivery;
 
 import dev.relaydesk.events.AccessCodeRequested;
+import dev.relaydesk.events.AppointmentChanged;
 import dev.relaydesk.events.ClosedTicketReplyRefused;
 import dev.relaydesk.events.EventJson;
 import dev.relaydesk.events.NoteAdded;
@@ -17,6 +18,7 @@ import dev.relaydesk.notification.mail.OutgoingMail.AutoSubmitted;
 import dev.relaydesk.notification.portal.PortalAccessCodes;
 import dev.relaydesk.notification.portal.PortalLinks;
 import dev.relaydesk.notification.portal.PortalLinks.LinkRequest;
+import dev.relaydesk.notification.portal.PortalLinks.LinkResponse;
 import dev.relaydesk.notification.settings.ProjectSettings;
 import dev.relaydesk.notification.template.MailData;
 import dev.relaydesk.notification.template.MailKind;
@@ -24,6 +26,7 @@ import dev.relaydesk.notification.template.RenderedMail;
 import dev.relaydesk.notification.template.ShippedTemplates;
 import dev.relaydesk.notification.template.TemplateCatalog;
 import dev.relaydesk.notification.template.TemplateRenderer;
+import dev.relaydesk.notification.template.TemplateText;
 import dev.relaydesk.notification.ticket.KnownTicket;
 import dev.relaydesk.notification.ticket.KnownTickets;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,6 +96,8 @@ public class MailComposer {
             case CLIENT_NOTE -> clientNoteToAgent(delivery, EventJson.read(delivery.payload, NoteAdded.class));
             case NEW_TICKET -> newTicketToAgent(delivery, EventJson.read(delivery.payload, TicketCreated.class));
             case ACCESS_CODE -> accessCode(delivery, EventJson.read(delivery.payload, AccessCodeRequested.class));
+            case APPOINTMENT_CONFIRMATION -> appointment(delivery,
+                    EventJson.read(delivery.payload, AppointmentChanged.class));
             case AUTOMATED_ACTION -> throw new IllegalStateException("A rule's message is composed by RuleMessages");
         };
     }
@@ -105,9 +110,10 @@ public class MailComposer {
     }
 
     private OutgoingMail confirmation(Delivery delivery, TicketCreated ticket) {
-        String link = portalLinks.mint(ticket.ticketId(), new LinkRequest(ticket.clientEmail())).url();
-        MailData data = new MailData(link, MailData.firstName(ticket.clientName()), ticket.clientName(),
-                ticket.number(), ticket.title(), ticket.stage(), null, null, ticket.projectName());
+        LinkResponse link = portalLinks.mint(ticket.ticketId(), new LinkRequest(ticket.clientEmail()));
+        MailData data = new MailData(link.url(), MailData.firstName(ticket.clientName()), ticket.clientName(),
+                ticket.number(), ticket.title(), ticket.stage(), null, null, ticket.projectName())
+                .withBookingLink(link.bookingUrl());
         return render(delivery, data, new Envelope(ticket.projectKey(), ticket.projectAddress(), ticket.projectName(),
                 ticket.clientEmail(), ticket.clientName(), ticket.threadMessageId(), AutoSubmitted.AUTO_REPLIED));
     }
@@ -163,6 +169,24 @@ public class MailComposer {
                 languageFor(requested.projectKey(), requested.language())).text(), data);
         return new OutgoingMail(delivery.messageId, noReplyAddress, projectName, null, requested.clientEmail(),
                 requested.clientName(), withTicketNumber(mail.subject(), requested.number()), mail.text(), mail.html(),
+                List.of(), AutoSubmitted.AUTO_GENERATED);
+    }
+
+    /**
+     * The call the client booked (or moved to), in the project's time zone, with the page to move or cancel it:
+     * automatic, from the no-reply address like the one-time codes (the booking page, not a reply, changes a call).
+     */
+    private OutgoingMail appointment(Delivery delivery, AppointmentChanged call) {
+        LinkResponse link = portalLinks.mint(call.ticketId(), new LinkRequest(call.clientEmail()));
+        String projectName = knownTickets.find(call.ticketId()).map(ticket -> ticket.projectName)
+                .filter(name -> name != null && !name.isBlank()).orElse(call.projectKey());
+        MailData data = new MailData(link.url(), MailData.firstName(call.clientName()), call.clientName(),
+                call.number(), call.title(), null, null, null, projectName, null, null,
+                link.bookingUrl() != null ? link.bookingUrl() : link.url() + "/book", AppointmentTimes.span(call));
+        RenderedMail mail = renderer.render(catalog.effective(call.projectKey(), delivery.kind,
+                settings.languageOf(call.projectKey())).text(), data);
+        return new OutgoingMail(delivery.messageId, noReplyAddress, projectName, null, call.clientEmail(),
+                call.clientName(), withTicketNumber(mail.subject(), call.number()), mail.text(), mail.html(),
                 List.of(), AutoSubmitted.AUTO_GENERATED);
     }
 
@@ -226,7 +250,14 @@ public class MailComposer {
     /** @param recipientLanguage the recipient's own language if known and shipped; else the project's */
     private OutgoingMail render(Delivery delivery, MailData data, Envelope envelope, String recipientLanguage) {
         String language = languageFor(envelope.projectKey(), recipientLanguage);
-        RenderedMail mail = renderer.render(catalog.effective(envelope.projectKey(), delivery.kind, language).text(), data);
+        TemplateText template = catalog.effective(envelope.projectKey(), delivery.kind, language).text();
+        if (data.bookingLink() == null && delivery.recipientAgent == null && delivery.ticketId != null
+                && MailData.mentionsBookingLink(template.subject(), template.text(), template.html())) {
+            // an admin put {bookingLink} into a template that carries no link of its own: mint one now
+            LinkResponse link = portalLinks.mint(delivery.ticketId, new LinkRequest(envelope.toAddress()));
+            data = data.withBookingLink(link.bookingUrl());
+        }
+        RenderedMail mail = renderer.render(template, data);
         // Replies go to the project's address plus the ticket's token: the surest way back to the ticket, whatever
         // the replying mail program does to the threading headers and the subject.
         return new OutgoingMail(delivery.messageId, envelope.projectAddress(), envelope.fromName(),

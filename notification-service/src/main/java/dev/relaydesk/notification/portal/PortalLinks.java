@@ -24,7 +24,8 @@ public interface PortalLinks {
     record LinkRequest(String clientEmail) {
     }
 
-    record LinkResponse(String url) {
+    /** @param bookingUrl the ticket's "Book a call" page; null where its project takes no bookings */
+    record LinkResponse(String url, String bookingUrl) {
     }
 
     @POST

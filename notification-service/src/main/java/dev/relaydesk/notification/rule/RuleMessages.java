@@ -10,6 +10,7 @@ import dev.relaydesk.notification.mail.OutgoingMail;
 import dev.relaydesk.notification.mail.OutgoingMail.AutoSubmitted;
 import dev.relaydesk.notification.portal.PortalLinks;
 import dev.relaydesk.notification.portal.PortalLinks.LinkRequest;
+import dev.relaydesk.notification.portal.PortalLinks.LinkResponse;
 import dev.relaydesk.notification.template.MailData;
 import dev.relaydesk.notification.template.TemplateRenderer;
 import dev.relaydesk.notification.ticket.KnownTickets;
@@ -75,11 +76,13 @@ public class RuleMessages {
 
     /** The client's link is minted only when the template shows it (minting needs portal-service). */
     private MailData data(NotificationRule rule, TicketFacts facts) {
-        boolean wantsLink = rule.body.contains("portalLink") || rule.subject != null && rule.subject.contains("portalLink");
-        String link = wantsLink && facts.clientEmail() != null
-                ? portalLinks.mint(facts.ticketId(), new LinkRequest(facts.clientEmail())).url() : null;
-        return new MailData(link, MailData.firstName(facts.clientName()), facts.clientName(), facts.number(),
-                facts.title(), facts.stage(), facts.noteText(), facts.actor(), facts.projectName());
+        boolean wantsLink = rule.body.contains("portalLink") || rule.subject != null && rule.subject.contains("portalLink")
+                || MailData.mentionsBookingLink(rule.body, rule.subject);
+        LinkResponse link = wantsLink && facts.clientEmail() != null
+                ? portalLinks.mint(facts.ticketId(), new LinkRequest(facts.clientEmail())) : null;
+        return new MailData(link == null ? null : link.url(), MailData.firstName(facts.clientName()), facts.clientName(),
+                facts.number(), facts.title(), facts.stage(), facts.noteText(), facts.actor(), facts.projectName())
+                .withBookingLink(link == null ? null : link.bookingUrl());
     }
 
     private TicketFacts factsOf(Delivery delivery) {

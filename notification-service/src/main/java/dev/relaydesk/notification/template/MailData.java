@@ -5,6 +5,8 @@ import java.util.Map;
 
 /**
  * The placeholders every template may use, by name ({@code {portalLink}}, {@code {clientFirstName}}, ...).
+ * {@code {bookingLink}} is the ticket's "Book a call" page where its project takes bookings (empty otherwise);
+ * {@code {appointmentTime}} the booked call, in the project's time zone (appointment confirmations only).
  * Unknown values are empty strings, so a template renders the same whatever the event knew.
  */
 public record MailData(
@@ -18,7 +20,17 @@ public record MailData(
         String agentName,
         String projectName,
         String accessCode,
-        String accessCodeMinutes) {
+        String accessCodeMinutes,
+        String bookingLink,
+        String appointmentTime) {
+
+    /** The access code's mail and its siblings, which know of no booking. */
+    public MailData(String portalLink, String clientFirstName, String clientName, String ticketNumber, String title,
+            String stage, String noteText, String agentName, String projectName, String accessCode,
+            String accessCodeMinutes) {
+        this(portalLink, clientFirstName, clientName, ticketNumber, title, stage, noteText, agentName, projectName,
+                accessCode, accessCodeMinutes, null, null);
+    }
 
     /** Every mail but the access code's. */
     public MailData(String portalLink, String clientFirstName, String clientName, String ticketNumber, String title,
@@ -30,7 +42,8 @@ public record MailData(
     /** What a preview shows for a ticket the service has never heard of. */
     public static final MailData SAMPLE = new MailData("https://portal.example/t/sample-link", "Jane", "Jane Doe",
             "SUP-42", "Printer on floor 3 prints blank pages", "In progress",
-            "Please restart the printer and tell us if it helps.", "Alex Agent", "Support", "048213", "10");
+            "Please restart the printer and tell us if it helps.", "Alex Agent", "Support", "048213", "10",
+            "https://portal.example/t/sample-link/book", "Monday 7 December 2026, 09:00–09:30 (Europe/Berlin)");
 
     public Map<String, Object> asMap() {
         Map<String, Object> values = new LinkedHashMap<>();
@@ -45,12 +58,30 @@ public record MailData(
         values.put("projectName", orEmpty(projectName));
         values.put("accessCode", orEmpty(accessCode));
         values.put("accessCodeMinutes", orEmpty(accessCodeMinutes));
+        values.put("bookingLink", orEmpty(bookingLink));
+        values.put("appointmentTime", orEmpty(appointmentTime));
         return values;
     }
 
     public MailData withPortalLink(String link) {
         return new MailData(link, clientFirstName, clientName, ticketNumber, title, stage, noteText, agentName, projectName,
-                accessCode, accessCodeMinutes);
+                accessCode, accessCodeMinutes, bookingLink, appointmentTime);
+    }
+
+    /** @param link the ticket's booking page, or null (empty) where its project takes no bookings */
+    public MailData withBookingLink(String link) {
+        return new MailData(portalLink, clientFirstName, clientName, ticketNumber, title, stage, noteText, agentName,
+                projectName, accessCode, accessCodeMinutes, link, appointmentTime);
+    }
+
+    /** Whether a template's text shows the booking link (minting one needs portal-service). */
+    public static boolean mentionsBookingLink(String... sources) {
+        for (String source : sources) {
+            if (source != null && source.contains("bookingLink")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Jane" of "Jane Doe"; a greeting word when the name is unknown. */

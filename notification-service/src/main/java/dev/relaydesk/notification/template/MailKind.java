@@ -21,6 +21,11 @@ public enum MailKind {
      * whose link policy asks for one). Uses {@code {accessCode}} and {@code {accessCodeMinutes}}.
      */
     ACCESS_CODE("access-code", Audience.CLIENT),
+    /**
+     * To the client: the call they booked (or moved to) on the portal, in the project's time zone. Uses
+     * {@code {appointmentTime}} and {@code {bookingLink}} (where to move or cancel it).
+     */
+    APPOINTMENT_CONFIRMATION("appointment-confirmation", Audience.CLIENT),
     /** To the assigned agents: the client wrote. */
     CLIENT_NOTE("client-note", Audience.AGENTS),
     /** To the agents to notify of a ticket a client opened. */

@@ -1,6 +1,8 @@
 package dev.relaydesk.portal.internal;
 
+import dev.relaydesk.portal.booking.BookingSettings;
 import dev.relaydesk.portal.link.AccessLinks;
+import dev.relaydesk.portal.ticket.PortalTicket;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -23,7 +25,8 @@ public class LinkResource {
     public record LinkRequest(@NotBlank @Email String clientEmail) {
     }
 
-    public record LinkResponse(String url) {
+    /** @param bookingUrl where the client books a call about the ticket; null unless its project takes bookings */
+    public record LinkResponse(String url, String bookingUrl) {
     }
 
     private final AccessLinks links;
@@ -38,6 +41,9 @@ public class LinkResource {
     @ResponseStatus(201)
     public LinkResponse mint(@PathParam("ticketId") UUID ticketId, @Valid LinkRequest request) {
         String token = links.mint(ticketId, request.clientEmail());
-        return new LinkResponse(publicUrl + "/t/" + token);
+        String url = publicUrl + "/t/" + token;
+        PortalTicket ticket = PortalTicket.findById(ticketId);
+        boolean booking = ticket != null && BookingSettings.enabledFor(ticket.projectKey).isPresent();
+        return new LinkResponse(url, booking ? url + "/book" : null);
     }
 }

@@ -24,7 +24,7 @@ public class LinkAccess extends PanacheEntityBase {
      * here). The code itself is never recorded.
      */
     public enum Action { VIEW, COMMENT, CLOSE, REOPEN, FEEDBACK, EDIT, CODE_SENT, CODE_ACCEPTED, CODE_REJECTED,
-        WRITE_REFUSED }
+        WRITE_REFUSED, BOOK, CANCEL_BOOKING }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
