@@ -9,6 +9,7 @@ import dev.relaydesk.notification.rule.RuleMessages;
 import dev.relaydesk.notification.sms.SmsSender;
 import dev.relaydesk.notification.template.MailKind;
 import dev.relaydesk.notification.delivery.DeliveryAttempt.Outcome;
+import dev.relaydesk.notification.mail.SmtpConnection;
 import dev.relaydesk.notification.mail.SmtpMailer;
 import dev.relaydesk.messaging.tx.AfterCommit;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,7 +32,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends due deliveries. Each is locked while it is sent ({@code SKIP LOCKED}: replicas never send the same
- * one), marked sent in the same transaction, and retried with exponential backoff until it is given up.
+ * one), marked sent in the same transaction, and retried with exponential backoff until it is given up. A pass's
+ * mails go out over one SMTP connection; a mail the server refuses fails alone, and the next one reconnects.
  * A sent mail is announced ({@link NotificationSent}) in that transaction too, so ticket-service learns every
  * Message-ID we used and threads replies to it.
  */
@@ -85,25 +87,28 @@ public class DeliveryDispatcher {
         passes.stop();
     }
 
+    /** A pass: its mails share one SMTP connection, so each costs no handshake of its own. */
     private void dispatchAll() {
-        while (dispatchBatch() == BATCH) {
-            // a full batch: more may be due right now
+        try (SmtpConnection smtp = mailer.connection()) {
+            while (dispatchBatch(smtp) == BATCH) {
+                // a full batch: more may be due right now
+            }
         }
     }
 
-    int dispatchBatch() {
+    private int dispatchBatch(SmtpConnection smtp) {
         return QuarkusTransaction.requiringNew().call(() -> {
             List<Delivery> due = Delivery.getEntityManager()
                     .createNativeQuery("select * from delivery where status in ('QUEUED', 'FAILED') and next_attempt_at <= now()"
                             + " order by next_attempt_at limit :limit for update skip locked", Delivery.class)
                     .setParameter("limit", BATCH)
                     .getResultList();
-            due.forEach(this::attempt);
+            due.forEach(delivery -> attempt(delivery, smtp));
             return due.size();
         });
     }
 
-    private void attempt(Delivery delivery) {
+    private void attempt(Delivery delivery, SmtpConnection smtp) {
         Span span = tracer.spanBuilder("mail send").setSpanKind(SpanKind.CLIENT)
                 .setParent(TraceParent.restore(delivery.traceParent))
                 .setAttribute("relaydesk.mail.kind", delivery.kind.name())
@@ -112,7 +117,7 @@ public class DeliveryDispatcher {
                 .setAttribute("relaydesk.delivery.attempt", delivery.attempts + 1L)
                 .startSpan();
         try (Scope scope = span.makeCurrent()) {
-            attemptTraced(delivery);
+            attemptTraced(delivery, smtp);
             count(delivery);
             if (delivery.status != Status.SENT) {
                 span.setStatus(StatusCode.ERROR, delivery.lastError);
@@ -122,12 +127,12 @@ public class DeliveryDispatcher {
         }
     }
 
-    private void attemptTraced(Delivery delivery) {
+    private void attemptTraced(Delivery delivery, SmtpConnection smtp) {
         delivery.attempts++;
         try {
             String answer = switch (delivery.channel) {
                 case SMS -> smsSender.send(delivery, ruleMessages.sms(delivery));
-                case EMAIL -> mailer.send(delivery.kind == MailKind.AUTOMATED_ACTION ? ruleMessages.mail(delivery)
+                case EMAIL -> smtp.send(delivery.kind == MailKind.AUTOMATED_ACTION ? ruleMessages.mail(delivery)
                         : composer.compose(delivery));
             };
             delivery.status = Status.SENT;

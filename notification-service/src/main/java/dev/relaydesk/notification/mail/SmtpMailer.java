@@ -1,11 +1,9 @@
 package dev.relaydesk.notification.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -36,8 +34,22 @@ public class SmtpMailer {
         this.session = Session.getInstance(properties);
     }
 
-    /** Hands the mail to the SMTP server; returns the server's answer (e.g. "250 OK ..."), for the delivery log. */
+    /** Hands one mail to the SMTP server on a connection of its own; returns the server's answer (e.g. "250 OK ..."). */
     public String send(OutgoingMail mail) throws MessagingException {
+        try (SmtpConnection connection = connection()) {
+            return connection.send(mail);
+        }
+    }
+
+    /**
+     * A connection for several mails in a row (a dispatch pass): one SMTP handshake for all of them instead of one
+     * per mail. The caller closes it.
+     */
+    public SmtpConnection connection() {
+        return new SmtpConnection(session);
+    }
+
+    static MimeMessage message(Session session, OutgoingMail mail) throws MessagingException {
         MimeMessage message = new FixedIdMessage(session, mail.messageId());
         try {
             message.setFrom(new InternetAddress(mail.fromAddress(), singleLine(mail.fromName()), "UTF-8"));
@@ -60,11 +72,7 @@ public class SmtpMailer {
         }
         message.setHeader(ORIGIN_HEADER, "notification-service");
         message.saveChanges();
-        try (Transport transport = session.getTransport("smtp")) {
-            transport.connect();
-            transport.sendMessage(message, message.getAllRecipients());
-            return transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse().strip() : "accepted";
-        }
+        return message;
     }
 
     /** Plain text first, HTML last: mail clients show the last part they can display. */

@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default templates shipped with the service, under {@code mail-templates/<language>/<kind>.txt} (first
@@ -26,7 +28,14 @@ public final class ShippedTemplates {
         return LANGUAGES.contains(language);
     }
 
+    /** The files never change while the service runs: each is read once. */
+    private static final Map<String, Optional<TemplateText>> READ = new ConcurrentHashMap<>();
+
     public static Optional<TemplateText> find(MailKind kind, String language) {
+        return READ.computeIfAbsent(kind.slug() + "/" + language, key -> load(kind, language));
+    }
+
+    private static Optional<TemplateText> load(MailKind kind, String language) {
         String base = "mail-templates/" + language + "/" + kind.slug();
         return read(base + ".txt").flatMap(textFile -> read(base + ".html").map(html -> {
             String[] headAndBody = textFile.split("\\R", 2);

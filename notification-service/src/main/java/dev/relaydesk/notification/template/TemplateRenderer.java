@@ -8,6 +8,8 @@ import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders templates that live as text (files and the database) with Qute. The HTML part is parsed as
@@ -20,7 +22,18 @@ public class TemplateRenderer {
     private static final Variant PLAIN = new Variant(Locale.ROOT, Variant.TEXT_PLAIN, StandardCharsets.UTF_8.name());
     private static final Variant HTML = new Variant(Locale.ROOT, Variant.TEXT_HTML, StandardCharsets.UTF_8.name());
 
+    /** Parsed templates are reused up to this many; past it the cache starts over (admins rarely edit). */
+    private static final int MAX_PARSED = 2_000;
+
     private final Engine engine;
+    /**
+     * Parsed templates by their source: a mail renders without parsing its template again, and an admin's edit is a
+     * new source, so it is used by the very next mail, on every replica, with nothing to invalidate.
+     */
+    private final Map<Source, Template> parsed = new ConcurrentHashMap<>();
+
+    private record Source(String text, Variant variant) {
+    }
 
     TemplateRenderer(Engine engine) {
         this.engine = engine;
@@ -50,7 +63,7 @@ public class TemplateRenderer {
 
     private String render(String part, String source, Variant variant, MailData data) {
         try {
-            Template template = engine.parse(source, variant);
+            Template template = parsed(source, variant);
             TemplateInstance instance = template.instance();
             data.asMap().forEach(instance::data);
             return instance.render();
@@ -58,6 +71,19 @@ public class TemplateRenderer {
             int line = e.getOrigin() != null ? e.getOrigin().getLine() : 1;
             throw new TemplateSyntaxException(part, line, cleanMessage(e));
         }
+    }
+
+    private Template parsed(String source, Variant variant) {
+        Source key = new Source(source, variant);
+        Template template = parsed.get(key);
+        if (template == null) {
+            if (parsed.size() >= MAX_PARSED) {
+                parsed.clear();
+            }
+            template = engine.parse(source, variant); // a source that does not parse is not kept
+            parsed.put(key, template);
+        }
+        return template;
     }
 
     /** Qute's message names its generated template id; the admin only needs what is wrong. */
