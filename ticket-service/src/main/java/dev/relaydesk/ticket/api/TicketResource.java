@@ -22,6 +22,7 @@ import dev.relaydesk.ticket.field.CustomFieldValues;
 import dev.relaydesk.ticket.history.HistoryEntry;
 import dev.relaydesk.ticket.note.Note;
 import dev.relaydesk.ticket.project.Project;
+import dev.relaydesk.ticket.project.ProjectForNewTicket;
 import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.project.WorkflowStage;
 import dev.relaydesk.ticket.search.Cursor;
@@ -130,7 +131,8 @@ public class TicketResource {
                 return RestResponse.ok(TicketSummary.of(access.visibleTicket(earlier.get())));
             }
         }
-        Project project = Project.chosen(request.project());
+        ProjectForNewTicket target = ProjectForNewTicket.chosen(request.project());
+        Project project = target.project();
         TicketType type = request.type() == null ? project.defaultType : manageableType(project, request.type());
         if (request.type() == null && !access.mayManage(type)) {
             throw new InvalidFieldException("type", "You may not open tickets of type " + type.name);
@@ -139,11 +141,11 @@ public class TicketResource {
         if (source != TicketSource.AGENT && source != TicketSource.API) {
             throw new InvalidFieldException("source", "Tickets opened through the API have source AGENT or API");
         }
-        Map<String, Object> fields = CustomFieldValues.apply(project.id, Map.of(), request.customFields(), true);
+        Map<String, Object> fields = target.newTicketFields(request.customFields());
         String phone = PhoneNumbers.normalized("clientPhone", request.clientPhone());
         Ticket ticket = tickets.open(new NewTicket(project, type, request.title().strip(), request.description(),
                 request.clientEmail().strip(), request.clientName(), request.clientOrganization(), request.priority(),
-                fields, source, null, access.username(), phone));
+                fields, source, null, access.username(), phone), target.firstStage());
         if (idempotencyKey != null) {
             idempotencyKeys.remember(access.username(), idempotencyKey, ticket.id);
         }

@@ -5,8 +5,8 @@ import dev.relaydesk.ticket.api.IdempotencyKeys;
 import dev.relaydesk.web.InvalidFieldException;
 import dev.relaydesk.web.PhoneNumbers;
 import dev.relaydesk.ticket.api.TicketViews.TicketSummary;
-import dev.relaydesk.ticket.field.CustomFieldValues;
 import dev.relaydesk.ticket.project.Project;
+import dev.relaydesk.ticket.project.ProjectForNewTicket;
 import dev.relaydesk.ticket.project.TicketType;
 import dev.relaydesk.ticket.ticket.Ticket;
 import dev.relaydesk.ticket.ticket.TicketService;
@@ -69,15 +69,17 @@ public class ClientTicketResource {
         if (request.source() != TicketSource.WEB_FORM && request.source() != TicketSource.PORTAL) {
             throw new InvalidFieldException("source", "A client's ticket comes from WEB_FORM or PORTAL");
         }
-        Project project = Project.chosen(request.project());
+        ProjectForNewTicket target = ProjectForNewTicket.chosen(request.project());
+        Project project = target.project();
         TicketType type = request.type() == null ? project.defaultType
                 : TicketType.byName(project.id, request.type()).orElseThrow(() -> new InvalidFieldException("type",
                         "Project " + project.key + " has no type \"" + request.type() + "\""));
-        Map<String, Object> fields = CustomFieldValues.apply(project.id, Map.of(), request.customFields(), true);
+        Map<String, Object> fields = target.newTicketFields(request.customFields());
         String client = request.clientEmail().strip();
         String phone = PhoneNumbers.normalized("clientPhone", request.clientPhone());
         Ticket ticket = tickets.open(new NewTicket(project, type, request.title().strip(), request.description(), client,
-                request.clientName(), request.clientOrganization(), null, fields, request.source(), null, client, phone));
+                request.clientName(), request.clientOrganization(), null, fields, request.source(), null, client, phone),
+                target.firstStage());
         idempotencyKeys.remember(CALLER, request.requestId().toString(), ticket.id);
         return RestResponse.status(RestResponse.Status.CREATED, TicketSummary.of(ticket));
     }

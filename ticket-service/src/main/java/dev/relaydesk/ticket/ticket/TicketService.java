@@ -77,6 +77,14 @@ public class TicketService {
      * custom-fields provider fills in the fields of that project the client left empty.
      */
     public Ticket open(NewTicket asked) {
+        return open(asked, null);
+    }
+
+    /**
+     * @param firstStage the first workflow stage of {@code asked.project()} when the caller has read it already
+     *                   (one query less); null to look it up
+     */
+    public Ticket open(NewTicket asked, WorkflowStage firstStage) {
         NewTicket screened = screened(asked);
         NewTicket request = screened.withCustomFields(prefilledFields.fill(screened.source(), screened.project(),
                 screened.clientEmail(), screened.clientName(), screened.customFields()));
@@ -95,7 +103,9 @@ public class TicketService {
         ticket.type = request.type() != null ? request.type() : project.defaultType;
         ticket.priority = request.priority() != null ? request.priority() : TicketPriority.NORMAL;
         ticket.customFields.putAll(request.customFields());
-        ticket.stage = WorkflowStage.first(project.id);
+        // screening may have moved the ticket to another project, whose workflow is looked up
+        ticket.stage = firstStage != null && firstStage.projectId.equals(project.id) ? firstStage
+                : WorkflowStage.first(project.id);
         ticket.status = TicketStatus.OPEN;
         ticket.source = request.source();
         // Only what the client writes waits for an agent; a ticket an agent opens for a client does not.

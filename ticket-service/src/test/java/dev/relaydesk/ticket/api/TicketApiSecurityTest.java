@@ -2,8 +2,9 @@ package dev.relaydesk.ticket.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import dev.relaydesk.testsupport.KeycloakTokens;
 import dev.relaydesk.testsupport.RelaydeskTestResource;
@@ -33,6 +34,16 @@ class TicketApiSecurityTest {
         String token = KeycloakTokens.accessToken("agent", "agent");
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
         given().auth().oauth2(forged).get("/api/tickets").then().statusCode(401);
+    }
+
+    @Test
+    void aTokenTellsWhoItBelongsTo() {
+        given().auth().oauth2(KeycloakTokens.accessToken("agent", "agent"))
+                .get("/api/me").then().statusCode(200)
+                .body("username", equalTo("agent"))
+                .body("roles", hasItem("agent"))
+                .body("roles", not(hasItem("admin")));
+        given().get("/api/me").then().statusCode(401);
     }
 
     @Test
