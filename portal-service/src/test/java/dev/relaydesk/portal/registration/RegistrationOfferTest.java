@@ -66,7 +66,7 @@ class RegistrationOfferTest {
         assertTrue(registered.header("Location").endsWith(link + "?sent=registered"));
         given().get(link + "?sent=registered").then().statusCode(200)
                 .body(containsString("Your account is ready"))
-                .body(containsString("href=\"/my/tickets\""))
+                .body(containsString("href=\"/login?then=/my/tickets\""))
                 .body(not(containsString(OFFER)));
         given().get(pathOf(mint(second))).then().statusCode(200).body(not(containsString(OFFER)));
 
