@@ -84,6 +84,8 @@ public class BookingPage {
     Branding branding;
     @Inject
     WriteGate writeGate;
+    @Inject
+    PostedForms postedForms;
 
     BookingPage(AccessLinks links, FormTokens formTokens, Appointments appointments, Slots slots) {
         this.links = links;
@@ -96,11 +98,11 @@ public class BookingPage {
     public Response show(@PathParam("token") String token, @QueryParam("sent") String sent) {
         Optional<AccessLink> link = links.resolve(token);
         if (link.isEmpty()) {
-            return notFound();
+            return TicketPage.notFound();
         }
         PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
         if (ticket == null || !ticket.isReady()) {
-            return Response.seeOther(URI.create("/t/" + token)).build();
+            return TicketPage.backToThePage(token);
         }
         Optional<Response> refusal = unavailable(ticket, token);
         if (refusal.isPresent()) {
@@ -156,29 +158,24 @@ public class BookingPage {
         Response apply(AccessLink link, PortalTicket ticket);
     }
 
-    /** The checks every post of this page passes first: the link, the form token, the booking, the write gate. */
+    /** The checks every post of this page passes first: the posted form's (PostedForms), the booking, the write gate. */
     private Response write(String token, String csrf, Write write) {
-        Optional<AccessLink> link = links.resolve(token);
-        if (link.isEmpty()) {
-            return notFound();
+        PostedForms.PostedForm form = postedForms.check(token, csrf, true);
+        if (form.answered()) {
+            return form.answer();
         }
-        if (!formTokens.isValid(link.get().id, csrf)) {
-            return Response.status(Response.Status.FORBIDDEN).entity(TicketPage.Templates.expiredForm(token)).build();
-        }
-        PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
-        if (ticket == null || !ticket.isReady()) {
-            return Response.seeOther(URI.create("/t/" + token)).build();
-        }
+        AccessLink link = form.link();
+        PortalTicket ticket = form.ticket();
         Optional<Response> refusal = unavailable(ticket, token);
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        if (writeGate.refuses(link.get(), ticket)) {
-            links.recordAccess(link.get(), LinkAccess.Action.WRITE_REFUSED);
-            return page(403, link.get(), ticket, token, null, "Not booked yet: this browser needs the code from your"
+        if (writeGate.refuses(link, ticket)) {
+            links.recordAccess(link, LinkAccess.Action.WRITE_REFUSED);
+            return page(403, link, ticket, token, null, "Not booked yet: this browser needs the code from your"
                     + " email first. Confirm it on your ticket's page, then come back here.");
         }
-        return write.apply(link.get(), ticket);
+        return write.apply(link, ticket);
     }
 
     /** The project takes no bookings, or the ticket is closed: a page that says so. */
@@ -216,7 +213,4 @@ public class BookingPage {
         return Response.status(status).entity(Templates.book(view)).build();
     }
 
-    private static Response notFound() {
-        return Response.status(Response.Status.NOT_FOUND).entity(TicketPage.Templates.notFound()).build();
-    }
 }

@@ -140,6 +140,8 @@ public class TicketPage {
     WriteGate writeGate;
     @Inject
     WriteCodes writeCodes;
+    @Inject
+    PostedForms postedForms;
 
     /** The details the client may change, as the project's portal profile allows (inject:detailsForm). */
     @Inject
@@ -211,7 +213,7 @@ public class TicketPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response feedback(@PathParam("token") String token, @RestForm String rating, @RestForm String comment,
             @RestForm String csrf) {
-        PostedForm form = posted(token, csrf, true);
+        PostedForms.PostedForm form = postedForms.check(token, csrf, true);
         if (form.answered()) {
             return form.answer();
         }
@@ -249,7 +251,7 @@ public class TicketPage {
     @Path("/details")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response editDetails(@PathParam("token") String token, @RestForm String requestId, @RestForm String csrf) {
-        PostedForm form = posted(token, csrf, true);
+        PostedForms.PostedForm form = postedForms.check(token, csrf, true);
         if (form.answered()) {
             return form.answer();
         }
@@ -332,7 +334,7 @@ public class TicketPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response register(@PathParam("token") String token, @RestForm String firstName, @RestForm String lastName,
             @RestForm String password, @RestForm String passwordAgain, @RestForm String csrf) {
-        PostedForm form = posted(token, csrf, false);
+        PostedForms.PostedForm form = postedForms.check(token, csrf, false);
         if (form.answered()) {
             return form.answer();
         }
@@ -387,7 +389,7 @@ public class TicketPage {
     @Path("/code")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response sendCode(@PathParam("token") String token, @RestForm String csrf, @RestForm String draft) {
-        PostedForm form = posted(token, csrf, true);
+        PostedForms.PostedForm form = postedForms.check(token, csrf, true);
         if (form.answered()) {
             return form.answer();
         }
@@ -414,7 +416,7 @@ public class TicketPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response checkCode(@PathParam("token") String token, @RestForm String code, @RestForm String csrf,
             @RestForm String draft) {
-        PostedForm form = posted(token, csrf, true);
+        PostedForms.PostedForm form = postedForms.check(token, csrf, true);
         if (form.answered()) {
             return form.answer();
         }
@@ -451,7 +453,7 @@ public class TicketPage {
     /** Checks the link and the form token, runs the command, and answers with a redirect (POST-redirect-GET). */
     private Response act(String token, String requestId, String csrf, LinkAccess.Action what, String draft,
             Consumer<AccessLink> command) {
-        PostedForm form = posted(token, csrf, false);
+        PostedForms.PostedForm form = postedForms.check(token, csrf, false);
         if (form.answered()) {
             return form.answer();
         }
@@ -469,41 +471,7 @@ public class TicketPage {
         return Response.seeOther(URI.create("/t/" + token + "?sent=" + what.name().toLowerCase(Locale.ROOT))).build();
     }
 
-    /**
-     * What every form of the page checks first, as an answer rather than an exception: an unknown or revoked link is
-     * the not-found page, a stale or foreign form token the expired-form page (403); with {@code needsTicket}, a
-     * ticket that has not reached the portal yet sends the browser back to the page. Otherwise the link and the
-     * ticket (null while it has not arrived, when not needed) to go on with.
-     */
-    private PostedForm posted(String token, String csrf, boolean needsTicket) {
-        Optional<AccessLink> link = links.resolve(token);
-        if (link.isEmpty()) {
-            return PostedForm.answered(notFound());
-        }
-        if (!formTokens.isValid(link.get().id, csrf)) {
-            return PostedForm.answered(Response.status(Response.Status.FORBIDDEN).entity(Templates.expiredForm(token))
-                    .build());
-        }
-        PortalTicket ticket = PortalTicket.findById(link.get().ticketId);
-        if (needsTicket && (ticket == null || !ticket.isReady())) {
-            return PostedForm.answered(backToThePage(token));
-        }
-        return new PostedForm(link.get(), ticket, null);
-    }
-
-    /** A posted form's link and ticket, or the answer that ends the request ({@link #posted}). */
-    private record PostedForm(AccessLink link, PortalTicket ticket, Response answer) {
-
-        static PostedForm answered(Response answer) {
-            return new PostedForm(null, null, answer);
-        }
-
-        boolean answered() {
-            return answer != null;
-        }
-    }
-
-    private static Response backToThePage(String token) {
+    static Response backToThePage(String token) {
         return Response.seeOther(URI.create("/t/" + token)).build();
     }
 
@@ -564,7 +532,7 @@ public class TicketPage {
         }
     }
 
-    private static Response notFound() {
+    static Response notFound() {
         return Response.status(Response.Status.NOT_FOUND).entity(Templates.notFound()).build();
     }
 }
